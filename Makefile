@@ -1,0 +1,36 @@
+# Kilde: `make run` analyses the demo corpus and serves the dashboard; `make test` runs every test.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(VENV)/bin/pip
+STAMP  := $(VENV)/.installed
+DB     ?= kilde.duckdb
+PORT   ?= 8000
+
+.PHONY: all setup run test bench model lint clean
+
+all: test
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+run: setup
+	$(VENV)/bin/kilde ingest kilde/data/demo --db $(DB)
+	$(VENV)/bin/kilde serve --db $(DB) --host 127.0.0.1 --port $(PORT)
+
+test: setup
+	$(PY) -m pytest -q
+
+bench: setup
+	$(PY) -m kilde.bench
+
+model: setup
+	$(PY) scripts/train_model.py
+
+clean:
+	rm -rf $(VENV) build $(DB) .pytest_cache

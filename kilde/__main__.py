@@ -1,0 +1,3 @@
+from kilde.cli import main
+
+main()

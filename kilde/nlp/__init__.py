@@ -1,0 +1,1 @@
+"""Analysis: Kilde's spaCy components and the pipeline that runs them."""

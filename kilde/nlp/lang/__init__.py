@@ -1,0 +1,1 @@
+"""Language data (word lists and patterns), one module per language."""

@@ -1,0 +1,65 @@
+"""Build the analysis pipeline: a Danish spaCy pipeline plus Kilde's components.
+
+Kilde's own trained pipeline ships in ``kilde/models/da_kilde``; any other Danish
+spaCy pipeline (a package name or a directory) can be given instead, and Kilde's
+``kilde_*`` components are added to it in the same order.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kilde.errors import Code, KildeError
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "da_kilde"
+
+# Kilde's components, in pipeline order. Each module registers its factory on import.
+COMPONENTS = ["kilde_sentences", "kilde_gazetteer", "kilde_quotes", "kilde_actors", "kilde_events"]
+
+MAX_LENGTH = 6_000_000
+
+
+def register_extensions() -> None:
+    """The Doc extensions Kilde's components read and write."""
+    for name, default in (("article", None), ("quotes", None), ("events", None), ("actors", None)):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+def _import_components() -> None:
+    import importlib
+
+    for module in ("sentences", "gazetteer", "quotes", "actors", "events"):
+        try:
+            importlib.import_module(f"kilde.nlp.{module}")
+        except ModuleNotFoundError as e:
+            if e.name != f"kilde.nlp.{module}":
+                raise
+
+
+def load(model: str | Path | None = None, exclude: list[str] | None = None) -> Language:
+    """Load ``model`` (default: Kilde's shipped model) and add Kilde's components.
+
+    Falls back to a blank Danish pipeline (no NER) when no model is shipped.
+    """
+    register_extensions()
+    _import_components()
+    exclude = exclude or []
+    if model is None:
+        nlp = spacy.load(MODEL_DIR) if (MODEL_DIR / "config.cfg").exists() else spacy.blank("da")
+    else:
+        try:
+            nlp = spacy.load(model)
+        except OSError as e:
+            raise KildeError(Code.E012, path=model) from e
+    nlp.max_length = MAX_LENGTH
+    for name in COMPONENTS:
+        if name in exclude or name in nlp.pipe_names or name not in Language.factories:
+            continue
+        if name == "kilde_sentences" and ("parser" in nlp.pipe_names or "senter" in nlp.pipe_names):
+            continue
+        nlp.add_pipe(name, first=name == "kilde_sentences")
+    return nlp

@@ -1,0 +1,74 @@
+"""Numbered schema migrations; each runs once and is recorded in ``migrations``."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import duckdb
+
+Migration = Callable[[duckdb.DuckDBPyConnection], None]
+
+
+def m001_initial(con: duckdb.DuckDBPyConnection) -> None:
+    """Articles, their analysis, and rejected input."""
+    con.execute("""
+        CREATE TABLE articles (
+            id VARCHAR PRIMARY KEY, hash VARCHAR NOT NULL, url VARCHAR, outlet VARCHAR,
+            title VARCHAR, authors VARCHAR[], published VARCHAR, date DATE, date_stamp VARCHAR,
+            language VARCHAR, topic VARCHAR, source VARCHAR, text VARCHAR NOT NULL,
+            body_start INTEGER, paragraphs INTEGER[][], warnings VARCHAR[],
+            ingested_at TIMESTAMP DEFAULT current_timestamp)""")
+    con.execute("""
+        CREATE TABLE mentions (
+            article_id VARCHAR, idx INTEGER, text VARCHAR, start INTEGER, "end" INTEGER,
+            label VARCHAR, country VARCHAR, PRIMARY KEY (article_id, idx))""")
+    con.execute("""
+        CREATE TABLE quotes (
+            article_id VARCHAR, idx INTEGER, text VARCHAR, start INTEGER, "end" INTEGER,
+            kind VARCHAR, speaker VARCHAR, speaker_mention VARCHAR, speaker_start INTEGER,
+            speaker_end INTEGER, speaker_type VARCHAR, speaker_country VARCHAR, cue VARCHAR,
+            relays VARCHAR[], paragraph INTEGER, rule VARCHAR, date DATE,
+            PRIMARY KEY (article_id, idx))""")
+    con.execute("""
+        CREATE TABLE events (
+            article_id VARCHAR, idx INTEGER, type VARCHAR, mode VARCHAR,
+            source_name VARCHAR, source_country VARCHAR, source_sector VARCHAR,
+            target_name VARCHAR, target_country VARCHAR, target_sector VARCHAR,
+            negated BOOLEAN, asserted_by VARCHAR, date DATE, location VARCHAR,
+            text VARCHAR, start INTEGER, "end" INTEGER, confidence DOUBLE, rule VARCHAR,
+            PRIMARY KEY (article_id, idx))""")
+    con.execute("""
+        CREATE TABLE actors (
+            article_id VARCHAR, idx INTEGER, name VARCHAR, type VARCHAR, country VARCHAR,
+            sector VARCHAR, role VARCHAR, evidence VARCHAR, start INTEGER, "end" INTEGER, date DATE,
+            PRIMARY KEY (article_id, idx))""")
+    con.execute("CREATE SEQUENCE reject_seq")
+    con.execute("""
+        CREATE TABLE rejects (
+            id BIGINT DEFAULT nextval('reject_seq') PRIMARY KEY, source VARCHAR, record VARCHAR,
+            stage VARCHAR, code VARCHAR, reason VARCHAR, rejected_at TIMESTAMP DEFAULT current_timestamp)""")
+
+
+MIGRATIONS: list[tuple[int, str, Migration]] = [
+    (1, "initial", m001_initial),
+]
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """Apply the migrations not yet recorded; return the versions applied."""
+    con.execute("""CREATE TABLE IF NOT EXISTS migrations (
+        version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP DEFAULT current_timestamp)""")
+    done = {row[0] for row in con.execute("SELECT version FROM migrations").fetchall()}
+    applied = []
+    for version, name, step in MIGRATIONS:
+        if version in done:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            step(con)
+            con.execute("INSERT INTO migrations (version, name) VALUES (?, ?)", [version, name])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        applied.append(version)
+    return applied

@@ -1,0 +1,124 @@
+"""Read queries behind the CLI, the HTTP API and the Python API.
+
+Every filter is a bound parameter; only fixed column names enter the SQL text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from kilde.store.db import Store
+
+
+@dataclass
+class Where:
+    """A conjunction of parameterised conditions."""
+
+    clauses: list[str] = field(default_factory=list)
+    params: list[Any] = field(default_factory=list)
+
+    def add(self, clause: str, *params: Any) -> None:
+        self.clauses.append(clause)
+        self.params.extend(params)
+
+    def sql(self) -> str:
+        return (" WHERE " + " AND ".join(self.clauses)) if self.clauses else ""
+
+
+def _page(limit: int, offset: int) -> str:
+    return f" LIMIT {int(limit)} OFFSET {int(offset)}"
+
+
+def quotes(store: Store, speaker: str | None = None, relay: str | None = None, since: str | None = None,
+           until: str | None = None, text: str | None = None, article_id: str | None = None,
+           limit: int = 100, offset: int = 0) -> pd.DataFrame:
+    """Quotes, newest first, filtered by speaker, relay, date range and words."""
+    w = Where()
+    if speaker:
+        w.add("(q.speaker ILIKE ? OR q.speaker_mention ILIKE ?)", f"%{speaker}%", f"%{speaker}%")
+    if relay:
+        w.add("list_contains(list_transform(q.relays, r -> lower(r)), lower(?))", relay)
+    if since:
+        w.add("q.date >= CAST(? AS DATE)", since)
+    if until:
+        w.add("q.date <= CAST(? AS DATE)", until)
+    if text:
+        for word in text.split():
+            w.add("q.text ILIKE ?", f"%{word}%")
+    if article_id:
+        w.add("q.article_id = ?", article_id)
+    sql = ("SELECT q.*, a.outlet, a.url, a.title FROM quotes q JOIN articles a ON a.id = q.article_id"
+           + w.sql() + " ORDER BY q.date DESC NULLS LAST, q.article_id, q.idx" + _page(limit, offset))
+    return store.df(sql, w.params)
+
+
+def events(store: Store, type: str | None = None, actor: str | None = None, dyad: str | None = None,
+           since: str | None = None, until: str | None = None, article_id: str | None = None,
+           limit: int = 100, offset: int = 0) -> pd.DataFrame:
+    """Events, newest first; ``dyad`` is ``RUS-PRK`` (either direction)."""
+    w = Where()
+    if type:
+        w.add("e.type = upper(?)", type)
+    if actor:
+        w.add("(e.source_name ILIKE ? OR e.target_name ILIKE ? OR e.source_country = upper(?) OR e.target_country = upper(?))",
+              f"%{actor}%", f"%{actor}%", actor, actor)
+    if dyad:
+        a, _, b = dyad.upper().partition("-")
+        w.add("((e.source_country = ? AND e.target_country = ?) OR (e.source_country = ? AND e.target_country = ?))", a, b, b, a)
+    if since:
+        w.add("e.date >= CAST(? AS DATE)", since)
+    if until:
+        w.add("e.date <= CAST(? AS DATE)", until)
+    if article_id:
+        w.add("e.article_id = ?", article_id)
+    sql = ("SELECT e.*, a.outlet, a.url FROM events e JOIN articles a ON a.id = e.article_id"
+           + w.sql() + " ORDER BY e.date DESC NULLS LAST, e.article_id, e.idx" + _page(limit, offset))
+    return store.df(sql, w.params)
+
+
+def actors(store: Store, name: str | None = None, limit: int = 100, offset: int = 0) -> pd.DataFrame:
+    """Actor facts (name, country, sector, role) with the article and date they came from."""
+    w = Where()
+    if name:
+        w.add("x.name ILIKE ?", f"%{name}%")
+    sql = ("SELECT x.*, a.outlet, a.url FROM actors x JOIN articles a ON a.id = x.article_id"
+           + w.sql() + " ORDER BY x.name, x.date NULLS LAST" + _page(limit, offset))
+    return store.df(sql, w.params)
+
+
+def articles(store: Store, q: str | None = None, outlet: str | None = None, language: str | None = None,
+             since: str | None = None, until: str | None = None, limit: int = 100, offset: int = 0) -> pd.DataFrame:
+    """Articles (without full text), newest first, with optional word search and filters."""
+    w = Where()
+    if q:
+        for word in q.split():
+            w.add("text ILIKE ?", f"%{word}%")
+    if outlet:
+        w.add("outlet ILIKE ?", f"%{outlet}%")
+    if language:
+        w.add("language = ?", language)
+    if since:
+        w.add("date >= CAST(? AS DATE)", since)
+    if until:
+        w.add("date <= CAST(? AS DATE)", until)
+    sql = ("SELECT id, url, outlet, title, authors, published, date, language, topic, left(text, 200) AS snippet "
+           "FROM articles" + w.sql() + " ORDER BY date DESC NULLS LAST, id" + _page(limit, offset))
+    return store.df(sql, w.params)
+
+
+def rejects(store: Store, limit: int = 100, offset: int = 0) -> pd.DataFrame:
+    """Rejected input records with their reasons."""
+    return store.df("SELECT * FROM rejects ORDER BY id" + _page(limit, offset))
+
+
+def stats(store: Store) -> dict[str, Any]:
+    """Counts per table plus the date range and languages."""
+    out: dict[str, Any] = dict(store.counts())
+    row = store.con.execute("SELECT min(date), max(date) FROM articles").fetchone()
+    out["first_date"], out["last_date"] = (str(row[0]) if row and row[0] else None,
+                                           str(row[1]) if row and row[1] else None)
+    out["languages"] = dict(store.con.execute(
+        "SELECT language, count(*) FROM articles GROUP BY language ORDER BY 2 DESC").fetchall())
+    return out
