@@ -54,6 +54,12 @@ class Article:
     def hash(self) -> str:
         return content_hash(self.text)
 
+    def headings(self) -> list[str]:
+        """The paragraphs that are titles or subheadings."""
+        from kilde.read.header import is_heading
+
+        return [self.text[s:e] for s, e in self.paragraphs if is_heading(self.text[s:e])]
+
     def meta(self) -> dict[str, Any]:
         """The article fields of an extract record (without analysis)."""
         return {

@@ -18,7 +18,7 @@ from kilde.read.text import read_text_bytes
 Record = Article | Reject
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
-TEXT_SUFFIXES = (".txt", ".text", ".md")
+TEXT_SUFFIXES = (".txt", ".text")
 
 
 def _kind(path: Path) -> str:

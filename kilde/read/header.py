@@ -88,3 +88,11 @@ def paragraphs(text: str, start: int = 0) -> list[tuple[int, int]]:
         if e > s:
             spans.append((s, e))
     return spans
+
+
+def is_heading(paragraph: str) -> bool:
+    """A short paragraph with no closing punctuation: a title or subheading."""
+    p = paragraph.strip()
+    if not p or p[0] in "-–—»\"“”'" or p[-1] in ".!?:;,«\"”“»)'…":
+        return False
+    return len(p.split()) <= 12 and "\n" not in p

@@ -23,12 +23,9 @@ def _open(path_or_data: Path | bytes) -> BinaryIO:
         if path_or_data[:2] == b"\x1f\x8b":
             return gzip.GzipFile(fileobj=raw)  # type: ignore[return-value]
         return raw
-    fh = path_or_data.open("rb")
-    if fh.read(2) == b"\x1f\x8b":
-        fh.seek(0)
-        return gzip.GzipFile(fileobj=fh)  # type: ignore[return-value]
-    fh.seek(0)
-    return fh
+    with path_or_data.open("rb") as probe:
+        gzipped = probe.read(2) == b"\x1f\x8b"
+    return gzip.open(path_or_data, "rb") if gzipped else path_or_data.open("rb")  # type: ignore[return-value]
 
 
 def read_jsonl(path_or_data: Path | bytes, source: str | None = None) -> Iterator[Article | Reject]:
