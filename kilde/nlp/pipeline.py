@@ -61,5 +61,8 @@ def load(model: str | Path | None = None, exclude: list[str] | None = None) -> L
             continue
         if name == "kilde_sentences" and ("parser" in nlp.pipe_names or "senter" in nlp.pipe_names):
             continue
-        nlp.add_pipe(name, first=name == "kilde_sentences")
+        if name == "kilde_sentences":
+            nlp.add_pipe(name, first=True)
+        else:
+            nlp.add_pipe(name)
     return nlp

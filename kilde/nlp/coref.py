@@ -1,0 +1,197 @@
+"""In-article reference: who "Blinken", "han", "ministeren" and "politiet" are.
+
+One implementation, shared by the quotes and actors components. It collects the
+article's named mentions (from ``doc.ents``), learns roles from titles and
+appositions (``USA's udenrigsminister, Antony Blinken``; ``politidirektør Anne
+Tønnes``) and resolves a speaker phrase to the fullest name the article gives.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc
+
+from kilde.nlp.lang.da import PRONOUNS, ROLE_STEMS
+
+_WORD = re.compile(r"[\w][\w.'’-]*")
+_ROLE_WORD = re.compile(r"(?:[\w-]*(?:" + "|".join(sorted(set(ROLE_STEMS), key=len, reverse=True)) + r"))(?:en|n)?\b", re.I)
+
+
+@dataclass
+class Mention:
+    """A named mention in the text."""
+
+    text: str
+    start: int
+    end: int
+    label: str
+    country: str | None = None
+
+
+@dataclass
+class Person:
+    """A person the article names, with the roles it gives them."""
+
+    name: str
+    first: int
+    roles: list[tuple[str, int, int]] = field(default_factory=list)  # (role phrase, start, end)
+    country: str | None = None
+
+
+def _strip_genitive(word: str) -> str:
+    for suffix in ("'s", "’s", "s"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return word[: -len(suffix)]
+    return word
+
+
+def role_stem(word: str) -> str | None:
+    """``ministeren`` -> ``minister``; ``cheftræneren`` -> ``cheftræner``; else None."""
+    w = word.lower().split("-")[-1]
+    for stem in sorted(set(ROLE_STEMS), key=len, reverse=True):
+        if w.endswith(stem) or w.endswith(stem + "en") or w.endswith(stem + "n"):
+            base = w[: w.rfind(stem) + len(stem)]
+            return base
+    return None
+
+
+class Resolver:
+    """Resolve speaker and actor phrases within one article."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.text = doc.text
+        self.mentions: list[Mention] = []
+        for ent in doc.ents:
+            label, _, country = (ent.ent_id_ or "").partition("|")
+            self.mentions.append(Mention(ent.text, ent.start_char, ent.end_char, label or ent.label_, country or None))
+        self.starts = [m.start for m in self.mentions]
+        self.people: dict[str, Person] = {}
+        self._collect_people()
+
+    # -- people and their roles ------------------------------------------------
+    def _collect_people(self) -> None:
+        for m in self.mentions:
+            if m.label != "PER":
+                continue
+            name = self.full_name(m.text, m.start)
+            person = self.people.setdefault(name, Person(name, m.start))
+            role = self._role_before(m)
+            if role:
+                person.roles.append(role)
+
+    def _role_before(self, m: Mention) -> tuple[str, int, int] | None:
+        """A role word just before a name: ``politidirektør Anne Tønnes``, ``minister, Antony Blinken``."""
+        before = self.text[max(0, m.start - 80):m.start]
+        hit = re.search(r"((?:[\w'’-]+\s+){0,3}?)([\w-]+)(?:,)?\s*$", before)
+        if not hit:
+            return None
+        word = hit.group(2)
+        if role_stem(word) and word[:1].islower():
+            start = m.start - len(before) + hit.start(1)
+            phrase = (hit.group(1) + word).strip()
+            return phrase, start, m.start - len(before) + hit.end(2)
+        return None
+
+    def full_name(self, name: str, at: int | None = None) -> str:
+        """The fullest PER name in the article sharing ``name``'s surname (``Blinken`` -> ``Antony Blinken``)."""
+        words = name.split()
+        if not words:
+            return name
+        last = _strip_genitive(words[-1])
+        best = " ".join(words[:-1] + [last])
+        for m in self.mentions:
+            if m.label != "PER":
+                continue
+            mw = m.text.split()
+            if mw and _strip_genitive(mw[-1]) == last and len(mw) > len(best.split()):
+                if set(words[:-1]) <= set(mw):
+                    best = " ".join(mw[:-1] + [_strip_genitive(mw[-1])])
+        return best
+
+    # -- resolving a phrase ----------------------------------------------------------
+    def ents_in(self, start: int, end: int) -> list[Mention]:
+        i = bisect_right(self.starts, start - 1)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def last_person_before(self, at: int, window: int = 1500) -> Person | None:
+        best = None
+        for m in self.mentions:
+            if m.label == "PER" and at - window <= m.start < at:
+                best = m
+        return self.people.get(self.full_name(best.text)) if best else None
+
+    def by_role(self, stem: str, at: int) -> Person | None:
+        """The person most recently introduced with a role ending in ``stem`` before ``at`` (else after)."""
+        stem = stem.lower()
+        before, after = None, None
+        for person in self.people.values():
+            for phrase, start, _ in person.roles:
+                if phrase.lower().split()[-1].rstrip(",").endswith(stem):
+                    if start < at and (before is None or start > before[0]):
+                        before = (start, person)
+                    elif start >= at and after is None:
+                        after = (start, person)
+        return (before or after or (None, None))[1]
+
+    def resolve(self, start: int, end: int, last_speaker: dict[str, Any] | None = None) -> dict[str, Any] | None:
+        """A speaker dict for the phrase ``text[start:end]``, or ``None``."""
+        phrase = self.text[start:end].strip(" ,.:;")
+        if not phrase:
+            return None
+        ents = self.ents_in(start, end)
+        people = [m for m in ents if m.label == "PER"]
+        if people:
+            m = people[-1]
+            return self._speaker(self.full_name(m.text), m, "PER", m.country)
+        low = phrase.lower()
+        if low in PRONOUNS:
+            return self._pronoun(low, start, last_speaker)
+        words = low.split()
+        stem = role_stem(words[-1])
+        if stem and words[0] not in ("en", "et"):
+            person = self.by_role(stem, start)
+            if person:
+                return {"name": person.name, "mention": phrase, "start": start, "end": end, "type": "PER",
+                        "country": person.country, "via": "role"}
+        orgs = [m for m in ents if m.label != "PER"]
+        if orgs:
+            m = orgs[-1]
+            return self._speaker(self.org_name(m.text), m, "ORG", m.country)
+        return {"name": self.org_name(phrase), "mention": phrase, "start": start, "end": end,
+                "type": "NP", "country": None}
+
+    def org_name(self, phrase: str) -> str:
+        """``politiet`` -> ``Københavns Politi`` when the article names one, else as it stands."""
+        low = phrase.lower()
+        stem = low[:-2] if low.endswith("et") else low[:-1] if low.endswith("en") else None
+        if stem and len(phrase.split()) == 1:
+            for m in self.mentions:
+                if m.label != "PER" and m.text.lower().split()[-1] in (stem, stem + "et"):
+                    return m.text
+        return phrase
+
+    def _pronoun(self, low: str, at: int, last: dict[str, Any] | None) -> dict[str, Any] | None:
+        kind = PRONOUNS[low]
+        if kind == "PER":
+            if last and last.get("type") == "PER" and at - last.get("at", at) < 1200:
+                return {**last, "mention": low, "via": "pronoun"}
+            person = self.last_person_before(at)
+            if person:
+                return {"name": person.name, "mention": low, "start": at, "end": at + len(low), "type": "PER",
+                        "country": person.country, "via": "pronoun"}
+            return None
+        if last and at - last.get("at", at) < 1200:
+            return {**last, "mention": low, "via": "pronoun"}
+        return None
+
+    @staticmethod
+    def _speaker(name: str, m: Mention, kind: str, country: str | None) -> dict[str, Any]:
+        return {"name": name, "mention": m.text, "start": m.start, "end": m.end, "type": kind, "country": country}

@@ -1,0 +1,419 @@
+"""``kilde_quotes``: direct and indirect speech, its speaker, cue verb and relays.
+
+Shape: find candidates (dash paragraphs, quote marks, speech-verb clauses, back
+pointers such as ``Det siger X``), decide (titles and scare quotes out, partial
+quotes inside indirect speech merged), then resolve speakers in document order
+so that unattributed dash paragraphs inherit the speaker before them. Each quote
+records the rule that produced it.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kilde.nlp.coref import Resolver
+from kilde.nlp.lang.da import BACK_POINTERS, CUE_VERBS, NP_STOP_WORDS, SPEECH_VERBS
+from kilde.nlp.relays import canonical_media, find_relays
+from kilde.read.header import is_heading, paragraphs as split_paragraphs
+
+_CUES = "|".join(sorted(CUE_VERBS, key=len, reverse=True))
+_SPEECH = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+# ", siger Blinken" / "«, siger han" / ",« siger han" / '," skriver politiet'
+_ATTRIB_AFTER = re.compile(rf"^\s*[,.!?…]?\s*[«»”“\"'’]?\s*[,]?\s*(?:(?:og|men)\s+)?(?P<cue>{_SPEECH})\b\s+(?P<rest>[^\n]*)", re.I)
+_DASH_ATTRIB = re.compile(rf"(?:,|\?|!|\.\.\.|…)\s+(?:(?:og|men)\s+)?(?P<cue>{_SPEECH})\s+(?=\S)", re.I)
+_DASH_START = re.compile(r"^[-–—]\s*(?=\S)")
+_INLINE_DASH = re.compile(r"(?<=[.!?:])\s+[-–—]\s+(?=[A-ZÆØÅ»\"“”])")
+_PAIRS = [("»", "«"), ("“", "”"), ("”", "”"), ("„", "“"), ('"', '"'), ("‘", "’"), ("'", "'"), ("«", "»")]
+_TITLE_CUES = re.compile(
+    r"(?:filmen|film|bogen|bog|romanen|serien|programmet|sangen|albummet|digtsamlingen|værket|kampagnen|"
+    r"operationen|operation|såkaldte|såkaldt|kaldet|navnet|titlen|avisen|udstillingen|forestillingen|"
+    r"podcasten|dokumentaren|projektet|begrebet|ordet|udtrykket|mærket|hashtagget|festivalen|prisen|kategorien)\s*$",
+    re.I,
+)
+_WORDS = re.compile(r"\w[\w'’.-]*")
+_SENT_END = re.compile(r"[.!?…]+[«»”“\"'’)]*(?=\s+[A-ZÆØÅ\-–»\"“”]|\s*$)")
+_CONJ = {"men", "og", "så", "nu", "samtidig", "derfor", "desuden", "også"}
+
+
+@dataclass
+class Quote:
+    """One quote while it is being decided; ``speaker`` is filled last."""
+
+    start: int
+    end: int
+    kind: str
+    rule: str
+    cue: str | None = None
+    np: tuple[int, int] | None = None  # speaker phrase
+    clause: tuple[int, int] | None = None  # attribution clause, searched for relays
+    speaker: dict[str, Any] | None = None
+    inherit: bool = False  # no attribution: takes the speaker before it
+    relays: list[str] = field(default_factory=list)
+
+
+def _trim(text: str, start: int, end: int, chars: str = " \n\t,:;-–—") -> tuple[int, int]:
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+def np_after(text: str, pos: int, limit: int) -> tuple[int, int]:
+    """The speaker phrase starting at ``pos``: words up to a preposition, time word or punctuation.
+
+    An apposition after a comma is kept when it starts with a capital (``chefbooker, Anders Wahrén``).
+    """
+    end = pos
+    words = 0
+    for m in _WORDS.finditer(text, pos, limit):
+        gap = text[end:m.start()]
+        if words and ("." in gap or "\n" in gap or "(" in gap or ":" in gap):
+            break
+        if words and "," in gap and not m.group()[0].isupper():
+            break
+        w = m.group().rstrip(".")
+        if words and w.lower() in NP_STOP_WORDS:
+            break
+        if words >= 7:
+            break
+        end = m.start() + len(w)
+        words += 1
+        if m.group().endswith(".") and not re.match(r"^[A-ZÆØÅ]\.$", m.group()):
+            break
+    return pos, end
+
+
+def clause_end(text: str, pos: int, limit: int) -> int:
+    """End of the sentence that starts the attribution clause at ``pos``."""
+    m = _SENT_END.search(text, pos, limit)
+    return m.end() if m else limit
+
+
+class QuoteFinder:
+    """Finds the quotes of one Doc."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        meta = doc._.article or {}
+        start = meta.get("body_start", 0)
+        self.paras: list[tuple[int, int]] = [tuple(p) for p in (meta.get("paragraphs") or split_paragraphs(self.text, start))]  # type: ignore[misc]
+        self.para_starts = [p[0] for p in self.paras]
+        self.sents = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else list(self.paras)
+        self.resolver = Resolver(doc)
+
+    def para_of(self, pos: int) -> int:
+        return max(0, bisect_right(self.para_starts, pos) - 1)
+
+    # -- candidates -------------------------------------------------------------
+    def direct(self) -> list[Quote]:
+        quotes: list[Quote] = []
+        for ps, pe in self.paras:
+            para = self.text[ps:pe]
+            if is_heading(para) and not _DASH_START.match(para):
+                continue
+            starts = []
+            if _DASH_START.match(para):
+                starts.append(ps + _DASH_START.match(para).end())  # type: ignore[union-attr]
+            starts += [ps + m.end() for m in _INLINE_DASH.finditer(para)]
+            for i, s in enumerate(starts):
+                limit = starts[i + 1] if i + 1 < len(starts) else pe
+                quotes.append(self._dash_quote(s, limit, pe))
+            quotes += self._marked(ps, pe, skip=[(q.start, q.end) for q in quotes if q.start >= ps])
+        return [q for q in quotes if q.end - q.start > 1]
+
+    def _dash_quote(self, s: int, limit: int, pe: int) -> Quote:
+        m = _DASH_ATTRIB.search(self.text, s, limit)
+        if m:
+            qs, qe = _trim(self.text, s, m.start())
+            q = Quote(qs, qe, "direct", "dash+attribution", cue=m.group("cue").lower())
+            q.np = np_after(self.text, m.end(), limit)
+            q.clause = (m.start(), clause_end(self.text, m.end(), limit))
+            return q
+        qs, qe = _trim(self.text, s, limit)
+        q = Quote(qs, qe, "direct", "dash", inherit=True)
+        if self.text[qs:qe].rstrip().endswith("?") and self._next_is_dash(pe):
+            q.rule = "question"  # an interviewer's question, dropped in decide()
+        return q
+
+    def _next_is_dash(self, pe: int) -> bool:
+        i = self.para_of(pe) + 1
+        return i < len(self.paras) and bool(_DASH_START.match(self.text[self.paras[i][0]:self.paras[i][1]]))
+
+    def _marked(self, ps: int, pe: int, skip: list[tuple[int, int]]) -> list[Quote]:
+        out: list[Quote] = []
+        taken: list[tuple[int, int]] = []
+        for open_, close in _PAIRS:
+            pos = ps
+            while True:
+                a = self.text.find(open_, pos, pe)
+                if a < 0:
+                    break
+                b = self.text.find(close, a + 1, pe)
+                if b < 0:
+                    break
+                pos = b + 1
+                if open_ in "'‘" and (a > ps and self.text[a - 1].isalnum()):
+                    pos = a + 1
+                    continue
+                if open_ == "'" and b + 1 < pe and self.text[b + 1].isalpha():
+                    pos = a + 1
+                    continue
+                if any(x <= a < y or x < b <= y for x, y in taken):
+                    continue
+                taken.append((a, b + 1))
+                if any(x <= a and b <= y for x, y in skip):
+                    continue
+                q = self._marked_quote(a + 1, b, ps, pe)
+                if q:
+                    out.append(q)
+        return sorted(out, key=lambda q: q.start)
+
+    def _marked_quote(self, qs: int, qe: int, ps: int, pe: int) -> Quote | None:
+        content = self.text[qs:qe]
+        words = _WORDS.findall(content)
+        if not words:
+            return None
+        before = self.text[ps:qs - 1]
+        if _TITLE_CUES.search(before.rstrip()):
+            return None
+        after = self.text[qe + 1:pe]
+        m = _ATTRIB_AFTER.match(after)
+        if m and qe + 1 + m.start("cue") - qe < 6:
+            q = Quote(*_trim(self.text, qs, qe, " "), "direct", "marks+attribution", cue=m.group("cue").lower())
+            cue_end = qe + 1 + m.end("cue")
+            q.np = np_after(self.text, cue_end + 1, pe)
+            q.clause = (qe + 1 + m.start("cue"), clause_end(self.text, cue_end, pe))
+            if self.text[q.np[0]:q.np[1]].lower() == "det":  # ",« lyder det (fra X)."
+                fra = re.match(r"\s*fra\s+", self.text[q.np[1]:pe])
+                q.np = np_after(self.text, q.np[1] + fra.end(), pe) if fra else None
+                q.inherit = q.np is None
+            return q
+        block = not before.strip() or before.rstrip().endswith(":")
+        if block:
+            q = Quote(*_trim(self.text, qs, qe, " "), "direct", "marks", inherit=True)
+            intro = re.search(rf"(?P<np>[^.!?\n]*?)\s*\b(?P<cue>{_CUES})\b[^.!?\n]*:\s*$", before, re.I)
+            if intro:
+                q.cue, q.rule, q.inherit = intro.group("cue").lower(), "marks+intro", False
+                q.np = self._subject(ps + intro.start("np"), ps + intro.end("np"))
+            return q
+        # Inside a sentence: a partial quote when the sentence attributes it, else a scare quote.
+        ss, se = self._sentence_of(qs)
+        sentence = self.text[ss:se]
+        cue = re.search(rf"\b({_CUES}|ifølge|kaldte|kalder)\b", sentence, re.I)
+        if not cue or len(words) > 40:
+            return None
+        q = Quote(*_trim(self.text, qs, qe, " "), "direct", "partial", cue=cue.group(1).lower())
+        q.inherit = True
+        return q
+
+    def _sentence_of(self, pos: int) -> tuple[int, int]:
+        for s, e in self.sents:
+            if s <= pos < e:
+                return s, e
+        return self.paras[self.para_of(pos)]
+
+    def _subject(self, start: int, end: int) -> tuple[int, int]:
+        """The subject phrase before a cue verb, without leading conjunctions and adverbials."""
+        words = list(_WORDS.finditer(self.text, start, end))
+        while words and words[0].group().lower() in _CONJ:
+            words.pop(0)
+        if not words:
+            return start, start
+        return words[0].start(), words[-1].end()
+
+    def indirect(self, covered: list[tuple[int, int]]) -> list[Quote]:
+        out: list[Quote] = []
+        for ss, se in self.sents:
+            if any(a <= ss and se <= b + 3 for a, b in covered) or is_heading(self.text[ss:se]):
+                continue
+            q = self._indirect_in(ss, se, covered)
+            if q:
+                out.append(q)
+        return out
+
+    def _indirect_in(self, ss: int, se: int, covered: list[tuple[int, int]]) -> Quote | None:
+        words = list(_WORDS.finditer(self.text, ss, se))
+        if len(words) < 3:
+            return None
+        first = words[0].group().lower()
+        # Back pointer: "Det siger Blinken ...", "Sådan lyder det fra ..."
+        if first in BACK_POINTERS and words[1].group().lower() in CUE_VERBS:
+            return self._back_pointer(ss, se, words)
+        for i, w in enumerate(words[:-1]):
+            low = w.group().lower()
+            if low not in CUE_VERBS or any(a <= w.start() < b for a, b in covered):
+                continue
+            at = self._at_clause(words, i)
+            if at is not None:
+                return self._at_quote(ss, se, words, i, at)
+        return self._ifolge(ss, se, words, covered)
+
+    @staticmethod
+    def _at_clause(words: list[re.Match[str]], i: int) -> int | None:
+        for j in range(i + 1, min(i + 12, len(words))):
+            if words[j].group().lower() == "at":
+                return j
+        return None
+
+    def _at_quote(self, ss: int, se: int, words: list[re.Match[str]], i: int, j: int) -> Quote:
+        cue = words[i].group().lower()
+        qs, qe = words[j].start(), se
+        qs, qe = _trim(self.text, qs, qe, " .\n")
+        q = Quote(qs, qe, "indirect", "cue+at", cue=cue)
+        between = self.text[words[i].end():words[j].start()]
+        fra = re.search(r"\bfra\s+(.+?)(?:,|$)", self.text[ss:words[i].start()] + " " + between)
+        nxt = words[i + 1].group() if i + 1 < j else ""
+        if cue in ("lyder", "lød") and fra:
+            src = self.text.find(fra.group(1), ss)
+            q.np = np_after(self.text, src, words[j].start()) if src >= 0 else None
+        elif nxt and (nxt[0].isupper() or nxt.lower() in ("han", "hun", "de", "den", "det") or
+                      self.resolver.ents_in(words[i + 1].start(), words[i + 1].end())) and i > 0:
+            q.np = np_after(self.text, words[i + 1].start(), words[j].start())  # inverted: "I dag siger X, at"
+        else:
+            q.np = self._subject(ss, words[i].start())
+        q.clause = (ss, words[j].start())
+        if cue in ("lyder", "lød") and not fra and q.np and self.text[q.np[0]:q.np[1]].lower() == "det":
+            q.np = None
+        return q
+
+    def _back_pointer(self, ss: int, se: int, words: list[re.Match[str]]) -> Quote | None:
+        cue = words[1].group().lower()
+        np_start = words[2].start()
+        if words[2].group().lower() == "det" and len(words) > 3:  # "Sådan lyder det fra X"
+            np_start = words[3].start()
+            if words[3].group().lower() == "fra" and len(words) > 4:
+                np_start = words[4].start()
+        q = Quote(ss, ss, "indirect", "back-pointer", cue=cue)
+        q.np = np_after(self.text, np_start, se)
+        q.clause = (ss, se)
+        p = self.para_of(ss)
+        if self.paras[p][0] < ss:  # refers to the sentence before, in this paragraph
+            prev = [s for s in self.sents if s[1] <= ss and s[0] >= self.paras[p][0]]
+            if prev:
+                q.start, q.end = _trim(self.text, prev[-1][0], prev[-1][1], " .\n")
+        elif p > 0:
+            ps, pe = self.paras[p - 1]
+            if not is_heading(self.text[ps:pe]):
+                q.start, q.end = _trim(self.text, ps, pe, " .\n")
+        return q
+
+    def _ifolge(self, ss: int, se: int, words: list[re.Match[str]], covered: list[tuple[int, int]]) -> Quote | None:
+        for i, w in enumerate(words[:-1]):
+            if w.group().lower() != "ifølge":
+                continue
+            np = np_after(self.text, words[i + 1].start(), se)
+            phrase = self.text[np[0]:np[1]]
+            if canonical_media(phrase) or find_relays("ifølge " + phrase) or phrase.lower() in ("kilder", "oplysninger"):
+                return None
+            if phrase.split()[0].lower() in ("en", "et", "flere", "anonyme", "blandt"):
+                return None
+            q = Quote(*_trim(self.text, ss, se, " .\n"), "indirect", "ifølge", cue="ifølge")
+            q.np = np
+            q.clause = (w.start(), np[1])
+            return q
+        return None
+
+    # -- decide and resolve ------------------------------------------------------
+    def find(self) -> list[Quote]:
+        direct = [q for q in self.direct() if q.rule != "question"]
+        block = [(q.start, q.end) for q in direct if q.rule != "partial"]
+        indirect = self.indirect(block)
+        quotes = self._merge(direct, indirect)
+        self._resolve(quotes)
+        return quotes
+
+    def _merge(self, direct: list[Quote], indirect: list[Quote]) -> list[Quote]:
+        keep_indirect = []
+        for iq in indirect:
+            if iq.rule == "back-pointer":
+                targets = [q for q in direct if q.inherit and q.end <= iq.clause[0] and  # type: ignore[index]
+                           self.para_of(q.start) >= self.para_of(iq.clause[0]) - 2 and q.rule != "partial"]  # type: ignore[index]
+                if targets:  # "Det siger X" after unattributed quotes: they are X's
+                    for q in targets:
+                        q.np, q.cue, q.inherit, q.clause = iq.np, iq.cue, False, iq.clause
+                    continue
+                if iq.end <= iq.start:
+                    continue
+            keep_indirect.append(iq)
+        out = []
+        for q in direct:
+            if q.rule == "partial":
+                host = next((iq for iq in keep_indirect if iq.start <= q.start and q.end <= iq.end), None)
+                if host is not None:
+                    if (q.end - q.start) >= 0.6 * (host.end - host.start):
+                        q.np, q.cue, q.clause, q.inherit = host.np, host.cue, host.clause, False
+                        keep_indirect.remove(host)
+                    else:
+                        continue
+            out.append(q)
+        return sorted(out + keep_indirect, key=lambda q: q.start)
+
+    def _resolve(self, quotes: list[Quote]) -> None:
+        last: dict[str, Any] | None = None
+        for q in quotes:
+            if q.np and q.np[1] > q.np[0]:
+                q.speaker = self.resolver.resolve(q.np[0], q.np[1], last)
+            elif q.inherit or q.rule == "partial":
+                q.speaker = self._inherit(q, last)
+            if q.rule == "partial" and q.speaker is None:
+                continue
+            if q.clause:
+                q.relays = [r for r in find_relays(self.text[q.clause[0]:q.clause[1]])
+                            if not q.speaker or r.lower() != str(q.speaker.get("name", "")).lower()]
+            if q.speaker:
+                last = {**q.speaker, "at": q.start}
+
+    def _inherit(self, q: Quote, last: dict[str, Any] | None) -> dict[str, Any] | None:
+        p = self.para_of(q.start)
+        if p > 0:
+            ps, pe = self.paras[p - 1]
+            prev = self.text[ps:pe]
+            intro = re.search(rf"(?:,|^)\s*(?:(?:og|men)\s+)?(?P<cue>{_CUES})\s+(?P<rest>[^,.]*?)\s*:\s*$", prev, re.I)
+            if intro:
+                np = np_after(self.text, ps + intro.start("rest"), pe)
+                return self.resolver.resolve(np[0], np[1], last)
+        if q.rule == "partial":
+            ss, se = self._sentence_of(q.start)
+            m = re.search(rf"\b(?:{_CUES}|ifølge|kaldte|kalder)\b", self.text[ss:se], re.I)
+            if m:
+                subj = self._subject(ss, ss + m.start())
+                if m.group().lower() == "ifølge":
+                    subj = np_after(self.text, ss + m.end() + 1, se)
+                elif not self.text[subj[0]:subj[1]].strip():
+                    subj = np_after(self.text, ss + m.end() + 1, se)
+                return self.resolver.resolve(subj[0], subj[1], last)
+        return dict(last) if last else None
+
+    def records(self) -> list[dict[str, Any]]:
+        out = []
+        for q in self.find():
+            if q.rule == "partial" and q.speaker is None:
+                continue
+            sp = q.speaker
+            if sp:
+                sp = {k: sp.get(k) for k in ("name", "mention", "start", "end", "type", "country")}
+            out.append({
+                "text": self.text[q.start:q.end], "start": q.start, "end": q.end, "kind": q.kind,
+                "speaker": sp, "cue": q.cue, "relays": q.relays, "paragraph": self.para_of(q.start), "rule": q.rule,
+            })
+        return out
+
+
+@Language.factory("kilde_quotes", requires=["doc.sents", "doc.ents"], assigns=["doc._.quotes"])
+def make_quotes(nlp: Language, name: str) -> QuoteComponent:
+    return QuoteComponent()
+
+
+class QuoteComponent:
+    """Sets ``doc._.quotes`` to a list of quote dicts (see ``records``)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.quotes = QuoteFinder(doc).records()
+        return doc

@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""Score Kilde on the dev and seed gold (../shared/eval) and list its errors.
+
+    python scripts/evaluate.py                 # scores as JSON
+    python scripts/evaluate.py --errors quotes # plus every missed and spurious quote
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+def load_scorer():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
+    mod = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(mod)  # type: ignore[union-attr]
+    return mod
+
+
+def predict(inputs: list[Path], model: str | None = None) -> list[dict]:  # type: ignore[type-arg]
+    sys.path.insert(0, str(ROOT))
+    import kilde
+
+    return kilde.extract(kilde.read([str(p) for p in inputs]), kilde.load(model))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--errors", choices=["quotes", "events"], help="print the errors of this kind")
+    ap.add_argument("--model", default=None)
+    ap.add_argument("--json", help="also write the full scores to this file")
+    args = ap.parse_args()
+    scorer = load_scorer()
+    sets = {"dev": (SHARED / "eval" / "dev_gold.jsonl", [SHARED / "data" / "danish_news_dev.jsonl"]),
+            "seed": (SHARED / "eval" / "seed_gold.jsonl", sorted((SHARED / "samples").glob("*.txt")))}
+    out = {}
+    for name, (gold, inputs) in sets.items():
+        preds = predict(inputs, args.model)
+        with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
+            for p in preds:
+                fh.write(json.dumps(p, ensure_ascii=False) + "\n")
+        out[name] = scorer.score(str(gold), fh.name)
+        if args.errors == "quotes":
+            show_quote_errors(scorer, gold, preds)
+    for name, sc in out.items():
+        print(f"{name}: quotes P/R/F {sc['quotes']['p']}/{sc['quotes']['r']}/{sc['quotes']['f1']} "
+              f"direct_r {sc['direct_quote_recall']} speaker {sc['speaker_acc']} relay_f1 {sc['relay_f1']} | "
+              f"events P/R/F {sc['events']['p']}/{sc['events']['r']}/{sc['events']['f1']} dyads F {sc['dyads']['f1']}")
+    if args.json:
+        Path(args.json).write_text(json.dumps(out, indent=1), encoding="utf-8")
+    return 0
+
+
+def show_quote_errors(scorer, gold_path: Path, preds: list[dict]) -> None:  # type: ignore[no-untyped-def,type-arg]
+    by_id = {p["id"]: p for p in preds}
+    for line in gold_path.read_text(encoding="utf-8").splitlines():
+        g = json.loads(line)
+        pq = list(by_id.get(g["id"], {}).get("quotes", []))
+        used = set()
+        print(f"=== {g['id']}")
+        for gq in sorted(g["quotes"], key=lambda x: bool(x.get("optional"))):
+            best, bi = 0.0, None
+            for i, x in enumerate(pq):
+                if i not in used:
+                    f = scorer.tok_f1(gq["text"], x["text"])
+                    if f > best:
+                        best, bi = f, i
+            if best >= 0.5:
+                used.add(bi)
+                sp = scorer.speaker_name(pq[bi])
+                ok = scorer.name_match([gq.get("speaker") or ""] + list(gq.get("speaker_alt") or []), sp)
+                rel = {scorer.relay_key(r) for r in gq.get("relays", [])} == scorer.relays(pq[bi])
+                if not gq.get("optional") and (not ok and gq.get("speaker") or not rel):
+                    print(f"  WRONG speaker={sp!r} gold={gq.get('speaker')!r} relays={pq[bi]['relays']} gold={gq.get('relays')} "
+                          f"[{pq[bi]['rule']}] {gq['text'][:70]!r}")
+            elif not gq.get("optional"):
+                print(f"  MISS  {gq['kind']} {gq.get('speaker')!r}: {gq['text'][:90]!r}")
+        for i, x in enumerate(pq):
+            if i not in used:
+                print(f"  FP    [{x['rule']}] {scorer.speaker_name(x)!r}: {x['text'][:90]!r}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
