@@ -15,9 +15,8 @@ from typing import Any
 from spacy.tokens import Doc
 
 from kilde.nlp.lang.da import PRONOUNS, ROLE_STEMS
+from kilde.nlp.relays import canonical_media
 
-_WORD = re.compile(r"[\w][\w.'’-]*")
-_ROLE_WORD = re.compile(r"(?:[\w-]*(?:" + "|".join(sorted(set(ROLE_STEMS), key=len, reverse=True)) + r"))(?:en|n)?\b", re.I)
 
 
 @dataclass
@@ -66,7 +65,12 @@ class Resolver:
         self.mentions: list[Mention] = []
         for ent in doc.ents:
             label, _, country = (ent.ent_id_ or "").partition("|")
-            self.mentions.append(Mention(ent.text, ent.start_char, ent.end_char, label or ent.label_, country or None))
+            start, text = ent.start_char, ent.text
+            words = text.split()
+            if (label or ent.label_) == "PER" and len(words) > 2 and role_stem(words[0]):
+                start += len(words[0]) + 1  # "Landstræner Kasper Hjulmand": the title is not the name
+                text = text[len(words[0]) + 1:]
+            self.mentions.append(Mention(text, start, ent.end_char, label or ent.label_, country or None))
         self.starts = [m.start for m in self.mentions]
         self.people: dict[str, Person] = {}
         self._collect_people()
@@ -89,27 +93,33 @@ class Resolver:
         if not hit:
             return None
         word = hit.group(2)
-        if role_stem(word) and word[:1].islower():
+        wstart = m.start - len(before) + hit.start(2)
+        if role_stem(word) and (word[:1].islower() or not any(x.start <= wstart < x.end for x in self.mentions)):
             start = m.start - len(before) + hit.start(1)
             phrase = (hit.group(1) + word).strip()
             return phrase, start, m.start - len(before) + hit.end(2)
         return None
 
     def full_name(self, name: str, at: int | None = None) -> str:
-        """The fullest PER name in the article sharing ``name``'s surname (``Blinken`` -> ``Antony Blinken``)."""
+        """The fullest PER name in the article sharing ``name``'s surname (``Blinken`` -> ``Antony Blinken``).
+
+        A genitive ``s`` is dropped only when the article also has the name without it.
+        """
         words = name.split()
         if not words:
             return name
-        last = _strip_genitive(words[-1])
-        best = " ".join(words[:-1] + [last])
+        surnames = {m.text.split()[-1] for m in self.mentions if m.label == "PER" and m.text.split()}
+        last = words[-1]
+        if last not in surnames or last.endswith(("'s", "’s")):
+            stripped = _strip_genitive(last)
+            if stripped in surnames or last.endswith(("'s", "’s")):
+                last = stripped
+        best = words[:-1] + [last]
         for m in self.mentions:
-            if m.label != "PER":
-                continue
             mw = m.text.split()
-            if mw and _strip_genitive(mw[-1]) == last and len(mw) > len(best.split()):
-                if set(words[:-1]) <= set(mw):
-                    best = " ".join(mw[:-1] + [_strip_genitive(mw[-1])])
-        return best
+            if m.label == "PER" and mw and mw[-1] == last and len(mw) > len(best) and set(words[:-1]) <= set(mw):
+                best = mw
+        return " ".join(best)
 
     # -- resolving a phrase ----------------------------------------------------------
     def ents_in(self, start: int, end: int) -> list[Mention]:
@@ -120,6 +130,12 @@ class Resolver:
                 out.append(self.mentions[i])
             i += 1
         return out
+
+    def first_person_after(self, at: int, window: int = 600) -> Person | None:
+        for m in self.mentions:
+            if m.label == "PER" and at <= m.start < at + window and not canonical_media(m.text):
+                return self.people.get(self.full_name(m.text))
+        return None
 
     def last_person_before(self, at: int, window: int = 1500) -> Person | None:
         best = None
@@ -146,7 +162,7 @@ class Resolver:
         phrase = self.text[start:end].strip(" ,.:;")
         if not phrase:
             return None
-        ents = self.ents_in(start, end)
+        ents = [m for m in self.ents_in(start, end) if not canonical_media(m.text)]
         people = [m for m in ents if m.label == "PER"]
         if people:
             m = people[-1]

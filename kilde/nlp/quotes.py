@@ -37,6 +37,20 @@ _TITLE_CUES = re.compile(
 )
 _WORDS = re.compile(r"\w[\w'’.-]*")
 _SENT_END = re.compile(r"[.!?…]+[«»”“\"'’)]*(?=\s+[A-ZÆØÅ\-–»\"“”]|\s*$)")
+_AT_BLOCKERS = {"for", "til", "ved", "om", "uden", "efter", "før", "med", "i", "på", "af", "end", "ud", "fra", "mod"}
+_CLAUSE_STARTERS = {"han", "hun", "de", "den", "det", "der", "vi", "jeg", "man", "du", "i", "en", "et", "alle", "flere",
+                    "mange", "ingen", "nogle", "hans", "hendes", "deres", "dets", "dens", "landet", "regeringen",
+                    "politiet", "selskabet", "partiet", "hverken", "både", "næsten", "mindst", "over", "kun",
+                    "situationen", "manden", "kvinden", "sagen", "ikke", "så", "hvis", "når", "disse", "dette"}
+# First words after which Danish word order puts the subject after the verb (V2):
+# prepositions, time words, adverbs and subordinating conjunctions.
+_FRONTED = frozenset("""
+i på over under efter før ifølge med til fra ved om som da når mens hvis selv men samtidig derfor desuden
+også nu senere tidligere kort sidste allerede dermed alligevel endelig først siden herefter derefter
+her der dog så tirsdag onsdag torsdag fredag lørdag søndag mandag igen ligeledes blandt i går
+overfor udover foruden gennem uden imens inden trods netop derimod imidlertid ikke
+""".split())
+_SOLO = {"han", "hun", "de", "jeg", "vi", "man", "du", "det", "den"}
 _CONJ = {"men", "og", "så", "nu", "samtidig", "derfor", "desuden", "også"}
 
 
@@ -78,12 +92,17 @@ def np_after(text: str, pos: int, limit: int) -> tuple[int, int]:
         if words and "," in gap and not m.group()[0].isupper():
             break
         w = m.group().rstrip(".")
-        if words and w.lower() in NP_STOP_WORDS:
+        if words and (w.lower() in NP_STOP_WORDS or w.lower() in CUE_VERBS):
             break
         if words >= 7:
             break
         end = m.start() + len(w)
         words += 1
+        if words == 1 and (w.lower() in _SOLO or (w.islower() and len(w) > 4 and w.endswith(("en", "et", "ne")) and
+                                                   not w.endswith("ende"))):
+            nxt = _WORDS.match(text, m.end() + 1) if m.end() + 1 < limit else None
+            if not (nxt and nxt.group() in ("for", "ved", "fra", "hos")):
+                break
         if m.group().endswith(".") and not re.match(r"^[A-ZÆØÅ]\.$", m.group()):
             break
     return pos, end
@@ -105,7 +124,8 @@ class QuoteFinder:
         start = meta.get("body_start", 0)
         self.paras: list[tuple[int, int]] = [tuple(p) for p in (meta.get("paragraphs") or split_paragraphs(self.text, start))]  # type: ignore[misc]
         self.para_starts = [p[0] for p in self.paras]
-        self.sents = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else list(self.paras)
+        sents = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else list(self.paras)
+        self.sents = [(max(a, start), b) for a, b in sents if b > start]
         self.resolver = Resolver(doc)
 
     def para_of(self, pos: int) -> int:
@@ -220,18 +240,28 @@ class QuoteFinder:
         return self.paras[self.para_of(pos)]
 
     def _subject(self, start: int, end: int) -> tuple[int, int]:
-        """The subject phrase before a cue verb, without leading conjunctions and adverbials."""
+        """The subject phrase before a cue verb, without leading conjunctions and adverbials.
+
+        ``X, der siger, at ...``: the relative pronoun points back to the phrase before the comma.
+        """
         words = list(_WORDS.finditer(self.text, start, end))
         while words and words[0].group().lower() in _CONJ:
             words.pop(0)
         if not words:
             return start, start
+        if words[-1].group().lower() in ("der", "som") and len(words) > 1:
+            comma = self.text.rfind(",", start, words[-1].start())
+            if comma > start:
+                return self._subject(start, comma)
+        if len(words) > 6 and not self.resolver.ents_in(words[0].start(), words[-1].end()):
+            return np_after(self.text, words[0].start(), words[-1].end())
         return words[0].start(), words[-1].end()
 
     def indirect(self, covered: list[tuple[int, int]]) -> list[Quote]:
         out: list[Quote] = []
         for ss, se in self.sents:
-            if any(a <= ss and se <= b + 3 for a, b in covered) or is_heading(self.text[ss:se]):
+            overlap = sum(max(0, min(se, b) - max(ss, a)) for a, b in covered)
+            if overlap > 0.5 * (se - ss) or is_heading(self.text[ss:se]):
                 continue
             q = self._indirect_in(ss, se, covered)
             if q:
@@ -244,7 +274,7 @@ class QuoteFinder:
             return None
         first = words[0].group().lower()
         # Back pointer: "Det siger Blinken ...", "Sådan lyder det fra ..."
-        if first in BACK_POINTERS and words[1].group().lower() in CUE_VERBS:
+        if first in BACK_POINTERS and (words[1].group().lower() in CUE_VERBS or first in ("sådan", "således")):
             return self._back_pointer(ss, se, words)
         for i, w in enumerate(words[:-1]):
             low = w.group().lower()
@@ -255,11 +285,18 @@ class QuoteFinder:
                 return self._at_quote(ss, se, words, i, at)
         return self._ifolge(ss, se, words, covered)
 
-    @staticmethod
-    def _at_clause(words: list[re.Match[str]], i: int) -> int | None:
+    def _at_clause(self, words: list[re.Match[str]], i: int) -> int | None:
+        """Index of the ``at`` that opens a finite clause after the cue at ``i`` (not ``for at gøre``)."""
         for j in range(i + 1, min(i + 12, len(words))):
-            if words[j].group().lower() == "at":
+            if words[j].group().lower() != "at":
+                continue
+            if words[j - 1].group().lower() in _AT_BLOCKERS or j + 1 >= len(words):
+                return None
+            comma = "," in self.text[words[j - 1].end():words[j].start()]
+            nxt = words[j + 1].group()
+            if comma or j == i + 1 or nxt.lower() in _CLAUSE_STARTERS or nxt[0].isupper() or nxt[0].isdigit():
                 return j
+            return None
         return None
 
     def _at_quote(self, ss: int, se: int, words: list[re.Match[str]], i: int, j: int) -> Quote:
@@ -268,13 +305,11 @@ class QuoteFinder:
         qs, qe = _trim(self.text, qs, qe, " .\n")
         q = Quote(qs, qe, "indirect", "cue+at", cue=cue)
         between = self.text[words[i].end():words[j].start()]
-        fra = re.search(r"\bfra\s+(.+?)(?:,|$)", self.text[ss:words[i].start()] + " " + between)
+        fra = re.compile(r"\b[Ff]ra\s+").search(self.text, ss, words[j].start())
         nxt = words[i + 1].group() if i + 1 < j else ""
         if cue in ("lyder", "lød") and fra:
-            src = self.text.find(fra.group(1), ss)
-            q.np = np_after(self.text, src, words[j].start()) if src >= 0 else None
-        elif nxt and (nxt[0].isupper() or nxt.lower() in ("han", "hun", "de", "den", "det") or
-                      self.resolver.ents_in(words[i + 1].start(), words[i + 1].end())) and i > 0:
+            q.np = np_after(self.text, fra.end(), words[j].start())
+        elif nxt and i > 0 and words[0].group().lower() in _FRONTED:
             q.np = np_after(self.text, words[i + 1].start(), words[j].start())  # inverted: "I dag siger X, at"
         else:
             q.np = self._subject(ss, words[i].start())
@@ -283,13 +318,22 @@ class QuoteFinder:
             q.np = None
         return q
 
+    def _has_subject(self, start: int, end: int) -> bool:
+        """Does the text before a cue hold a subject (a name, pronoun or definite noun)?"""
+        if self.resolver.ents_in(start, end):
+            return True
+        for w in _WORDS.finditer(self.text, start, end):
+            low = w.group().lower()
+            if low in _SOLO or (w.group().islower() and low.endswith(("en", "et", "ne", "erne")) and len(low) > 4):
+                return True
+        return False
+
     def _back_pointer(self, ss: int, se: int, words: list[re.Match[str]]) -> Quote | None:
         cue = words[1].group().lower()
         np_start = words[2].start()
-        if words[2].group().lower() == "det" and len(words) > 3:  # "Sådan lyder det fra X"
-            np_start = words[3].start()
-            if words[3].group().lower() == "fra" and len(words) > 4:
-                np_start = words[4].start()
+        if words[2].group().lower() == "det" and len(words) > 3:  # "Sådan lyder det (søndag) fra X"
+            fra = next((k for k in range(3, min(len(words) - 1, 9)) if words[k].group().lower() == "fra"), None)
+            np_start = words[fra + 1].start() if fra else words[3].start()
         q = Quote(ss, ss, "indirect", "back-pointer", cue=cue)
         q.np = np_after(self.text, np_start, se)
         q.clause = (ss, se)
@@ -310,7 +354,9 @@ class QuoteFinder:
                 continue
             np = np_after(self.text, words[i + 1].start(), se)
             phrase = self.text[np[0]:np[1]]
-            if canonical_media(phrase) or find_relays("ifølge " + phrase) or phrase.lower() in ("kilder", "oplysninger"):
+            rest = self.text[words[i + 1].start():se]
+            if canonical_media(phrase) or find_relays("ifølge " + rest[:60])[:1] and \
+                    find_relays("ifølge " + rest[:60])[0].lower() in rest[:60].lower() or phrase.lower() in ("kilder", "oplysninger"):
                 return None
             if phrase.split()[0].lower() in ("en", "et", "flere", "anonyme", "blandt"):
                 return None
@@ -340,6 +386,11 @@ class QuoteFinder:
                         q.np, q.cue, q.inherit, q.clause = iq.np, iq.cue, False, iq.clause
                     continue
                 if iq.end <= iq.start:
+                    continue
+                twin = next((o for o in indirect if o is not iq and o.start < iq.end and iq.start < o.end), None)
+                if twin is not None:  # already a quote ("ifølge politiet"): the back pointer only names it
+                    if not twin.np:
+                        twin.np, twin.clause = iq.np, iq.clause
                     continue
             keep_indirect.append(iq)
         out = []
@@ -389,7 +440,13 @@ class QuoteFinder:
                 elif not self.text[subj[0]:subj[1]].strip():
                     subj = np_after(self.text, ss + m.end() + 1, se)
                 return self.resolver.resolve(subj[0], subj[1], last)
-        return dict(last) if last else None
+        if last:
+            return dict(last)
+        person = self.resolver.first_person_after(q.end) or self.resolver.last_person_before(q.start)
+        if person:
+            return {"name": person.name, "mention": person.name, "start": None, "end": None, "type": "PER",
+                    "country": person.country}
+        return None
 
     def records(self) -> list[dict[str, Any]]:
         out = []

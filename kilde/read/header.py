@@ -23,7 +23,7 @@ _BYLINE = re.compile(
     rf"(?P<year>\d{{4}})(?:\s*[-–,]?\s*(?:kl\.\s*)?(?P<hour>\d{{1,2}})[:.](?P<minute>\d{{2}}))?[ \t]*(?=\n|\Z)",
     re.IGNORECASE,
 )
-_PARA = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
+_PARA = re.compile(r"[^\n]+")
 
 
 @dataclass
@@ -77,7 +77,11 @@ def _timestamp(match: re.Match[str]) -> str:
 
 
 def paragraphs(text: str, start: int = 0) -> list[tuple[int, int]]:
-    """``(start, end)`` of each non-blank paragraph from ``start`` on, trimmed."""
+    """``(start, end)`` of each non-blank paragraph from ``start`` on, trimmed.
+
+    Every line is a paragraph: news pages separate paragraphs by blank lines or by single
+    line breaks, and a line break never falls inside a sentence in either.
+    """
     spans = []
     for m in _PARA.finditer(text, start):
         s, e = m.start(), m.end()

@@ -64,7 +64,14 @@ ROLE_STEMS = (
     "senator", "rådmand", "medlem", "kandidat", "forsvarer", "dommer", "biskop", "pave",
     "statsminister", "premierminister", "landsstyreformand", "generalsekretær", "diplomat",
     "bestyrelsesformand", "borgmester", "kaptajn", "spiller", "forfatter", "instruktør",
-    "skuespiller", "chefbooker", "direktion", "talskvinde", "repræsentant", "embedsmand",
+    "skuespiller", "chefbooker", "repræsentant", "embedsmand", "meteorolog", "læge", "overlæge",
+    "epidemiolog", "virolog", "chefstrateg", "strateg", "ejer", "stifter", "grundlægger", "partner",
+    "politiker", "folketingsmedlem", "parlamentsmedlem", "medlem", "sygeplejerske", "betjent",
+    "politimand", "rigspolitichef", "politidirektør", "anklagemyndighed", "seniorforsker", "lektor",
+    "docent", "chefredaktør", "vært", "kommentator", "analytiker", "kok", "landstræner", "cheftræner",
+    "assistenttræner", "sportschef", "manager", "anfører", "målmand", "kaptajn", "viceadmiral",
+    "forsvarschef", "efterretningschef", "talsmand", "pressechef", "pressesekretær", "rådgiver",
+    "sikkerhedsrådgiver", "diplomat", "udsending", "gesandt", "mægler", "forhandler", "hertug", "kronprinsesse",
 )
 # Relays: what introduces the channel a quote came through.
 MEDIA_PREFIXES = ("nyhedsbureauet", "nyhedsbureauerne", "avisen", "dagbladet", "mediet", "tv-stationen",
