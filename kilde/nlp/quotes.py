@@ -98,7 +98,7 @@ def np_after(text: str, pos: int, limit: int) -> tuple[int, int]:
             break
         end = m.start() + len(w)
         words += 1
-        if words == 1 and (w.lower() in _SOLO or (w.islower() and len(w) > 4 and w.endswith(("en", "et", "ne")) and
+        if words == 1 and (w.lower() in _SOLO and not _article_before_noun(text, m.end(), limit) or (w.islower() and len(w) > 4 and w.endswith(("en", "et", "ne")) and
                                                    not w.endswith("ende"))):
             nxt = _WORDS.match(text, m.end() + 1) if m.end() + 1 < limit else None
             if not (nxt and nxt.group() in ("for", "ved", "fra", "hos")):
@@ -106,6 +106,15 @@ def np_after(text: str, pos: int, limit: int) -> tuple[int, int]:
         if m.group().endswith(".") and not re.match(r"^[A-ZÆØÅ]\.$", m.group()):
             break
     return pos, end
+
+
+def _article_before_noun(text: str, pos: int, limit: int) -> bool:
+    """``den russiske regering``: ``den``/``det``/``de`` used as an article, not a pronoun."""
+    nxt = _WORDS.match(text, pos + 1) if pos + 1 < limit and text[pos] == " " else None
+    if not nxt or text[pos - 3:pos].lower() not in ("den", "det", " de"):
+        return False
+    w = nxt.group().lower()
+    return w.islower() and w not in NP_STOP_WORDS and w not in CUE_VERBS
 
 
 def clause_end(text: str, pos: int, limit: int) -> int:
