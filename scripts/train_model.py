@@ -274,6 +274,7 @@ def install(trained: spacy.Language, result: dict[str, object], output: Path) ->
     trained.meta["version"] = "0.1.0"
     trained.meta["description"] = "Kilde's Danish NER (UNER Danish DDT, CC BY-SA 4.0), small CNN, no vectors"
     trained.meta["kilde_scores"] = result
+    output.parent.mkdir(parents=True, exist_ok=True)
     trained.to_disk(output)
     print(f"installed -> {output}")
 

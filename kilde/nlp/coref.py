@@ -119,6 +119,11 @@ class Resolver:
             mw = m.text.split()
             if m.label == "PER" and mw and mw[-1] == last and len(mw) > len(best) and set(words[:-1]) <= set(mw):
                 best = mw
+        if len(best) == len(words):  # "Løkke" -> "Lars Løkke Rasmussen": any longer name holding all its words
+            for m in self.mentions:
+                mw = m.text.split()
+                if m.label == "PER" and len(mw) > len(best) and set(best) <= set(mw):
+                    best = mw
         return " ".join(best)
 
     # -- resolving a phrase ----------------------------------------------------------

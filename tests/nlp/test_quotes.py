@@ -1,0 +1,77 @@
+"""Quote rules on short articles written for these tests (Danish news conventions)."""
+import pytest
+
+from kilde.analyse import make_doc
+from kilde.read.text import make_article
+
+
+@pytest.fixture(scope="module")
+def quotes(nlp):
+    def run(text):
+        doc = nlp(make_doc(nlp, make_article(text, source="test")))
+        return doc._.quotes
+    return run
+
+
+def by_text(qs, start):
+    return next(q for q in qs if q["text"].startswith(start))
+
+
+def test_dash_paragraph_with_attribution(quotes):
+    qs = quotes("Statsminister Mette Frederiksen holdt pressemøde.\n\n- Vi står sammen med Ukraine, siger Mette Frederiksen.")
+    q = by_text(qs, "Vi står")
+    assert q["kind"] == "direct" and q["text"] == "Vi står sammen med Ukraine"
+    assert q["speaker"]["name"] == "Mette Frederiksen" and q["cue"] == "siger"
+
+
+def test_dash_paragraph_inherits_previous_speaker(quotes):
+    qs = quotes("- Vi står sammen, siger Jens Stoltenberg.\n\n- Og det bliver vi ved med.")
+    assert by_text(qs, "Og det")["speaker"]["name"] == "Jens Stoltenberg"
+
+
+def test_surname_and_pronoun_resolve_to_full_name(quotes):
+    qs = quotes("Udenrigsminister Lars Løkke Rasmussen var i Kyiv.\n\n"
+                "- Det er vigtigt, siger Løkke.\n\n- Vi hjælper, siger han til DR.")
+    assert by_text(qs, "Det er")["speaker"]["name"] == "Lars Løkke Rasmussen"
+    second = by_text(qs, "Vi hjælper")
+    assert second["speaker"]["name"] == "Lars Løkke Rasmussen" and second["relays"] == ["DR"]
+
+
+def test_role_noun_resolves_to_person_with_that_role(quotes):
+    qs = quotes("Sveriges statsminister, Ulf Kristersson, besøgte Helsinki.\n\n"
+                "Statsministeren siger, at samarbejdet skal styrkes.")
+    q = by_text(qs, "at samarbejdet")
+    assert q["kind"] == "indirect" and q["speaker"]["name"] == "Ulf Kristersson"
+
+
+def test_guillemets_with_attribution_and_relay(quotes):
+    qs = quotes("»Vi har brug for Kina,« siger Emmanuel Macron ifølge nyhedsbureauet AFP.")
+    q = by_text(qs, "Vi har brug")
+    assert q["text"] == "Vi har brug for Kina," or q["text"] == "Vi har brug for Kina"
+    assert q["speaker"]["name"] == "Emmanuel Macron" and q["relays"] == ["AFP"]
+
+
+def test_back_pointer_det_siger_takes_previous_paragraph(quotes):
+    qs = quotes("Regeringen vil hæve forsvarsudgifterne markant.\n\nDet siger forsvarsminister Troels Lund Poulsen.")
+    q = by_text(qs, "Regeringen vil")
+    assert q["kind"] == "indirect" and q["speaker"]["name"] == "Troels Lund Poulsen"
+
+
+def test_lyder_det_fra_body(quotes):
+    qs = quotes("Fra den russiske regering lød det, at der ikke er noget bevis.")
+    q = by_text(qs, "at der")
+    assert q["speaker"]["name"].lower().endswith("regering")
+
+
+def test_scare_quotes_and_titles_are_not_quotes(quotes):
+    qs = quotes('Filmen "Druk" vandt prisen. Den såkaldte "folkeafstemning" blev afholdt i går.')
+    assert qs == []
+
+
+def test_infinitive_at_is_not_indirect_speech(quotes):
+    assert quotes("Politiet svarede igen ved at beskyde bilen.") == []
+
+
+def test_interview_question_is_not_a_quote(quotes):
+    qs = quotes("- Hvad tænker du om aftalen?\n\n- Den er god, siger Anna Holm.")
+    assert [q["text"] for q in qs] == ["Den er god"]
