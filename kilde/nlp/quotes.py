@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kilde.nlp.coref import Resolver
-from kilde.nlp.lang.da import BACK_POINTERS, CUE_VERBS, NP_STOP_WORDS, SPEECH_VERBS
+from kilde.nlp.lang.da import BACK_POINTERS, CUE_VERBS, MEDIA_PREFIXES, NP_STOP_WORDS, SPEECH_VERBS
 from kilde.nlp.relays import canonical_media, find_relays
 from kilde.read.header import is_heading, paragraphs as split_paragraphs
 
@@ -68,6 +68,7 @@ class Quote:
     speaker: dict[str, Any] | None = None
     inherit: bool = False  # no attribution: takes the speaker before it
     relays: list[str] = field(default_factory=list)
+    extra_relays: list[str] = field(default_factory=list)  # from a later "Det skriver Reuters."
 
 
 def _trim(text: str, start: int, end: int, chars: str = " \n\t,:;-–—") -> tuple[int, int]:
@@ -236,7 +237,7 @@ class QuoteFinder:
         ss, se = self._sentence_of(qs)
         sentence = self.text[ss:se]
         cue = re.search(rf"\b({_CUES}|ifølge|kaldte|kalder)\b", sentence, re.I)
-        if not cue or len(words) > 40:
+        if not cue or len(words) > 40 or len(words) < 2:
             return None
         q = Quote(*_trim(self.text, qs, qe, " "), "direct", "partial", cue=cue.group(1).lower())
         q.inherit = True
@@ -367,7 +368,7 @@ class QuoteFinder:
             if canonical_media(phrase) or find_relays("ifølge " + rest[:60])[:1] and \
                     find_relays("ifølge " + rest[:60])[0].lower() in rest[:60].lower() or phrase.lower() in ("kilder", "oplysninger"):
                 return None
-            if phrase.split()[0].lower() in ("en", "et", "flere", "anonyme", "blandt"):
+            if phrase.split()[0].lower() in ("en", "et", "flere", "anonyme", "blandt", "det", "de", "hvad"):
                 return None
             q = Quote(*_trim(self.text, ss, se, " .\n"), "indirect", "ifølge", cue="ifølge")
             q.np = np
@@ -403,6 +404,7 @@ class QuoteFinder:
                     continue
             keep_indirect.append(iq)
         out = []
+        keep_indirect = [iq for iq in keep_indirect if not self._media_back_pointer(iq, direct + keep_indirect)]
         for q in direct:
             if q.rule == "partial":
                 host = next((iq for iq in keep_indirect if iq.start <= q.start and q.end <= iq.end), None)
@@ -415,6 +417,20 @@ class QuoteFinder:
             out.append(q)
         return sorted(out + keep_indirect, key=lambda q: q.start)
 
+    def _media_back_pointer(self, iq: Quote, others: list[Quote]) -> bool:
+        """``Det skriver nyhedsbureauet Reuters.``: the outlet relays the quotes before; no new quote."""
+        if iq.rule != "back-pointer" or not iq.np or not iq.clause:
+            return False
+        phrase = self.text[iq.np[0]:iq.np[1]]
+        relays = find_relays(self.text[iq.clause[0]:iq.clause[1]])
+        if not relays or not (canonical_media(phrase) or phrase.lower().startswith(MEDIA_PREFIXES)):
+            return False
+        p = self.para_of(iq.clause[0])
+        for q in others:
+            if q is not iq and p - 1 <= self.para_of(q.start) <= p and q.start < iq.clause[0] and not q.relays:
+                q.extra_relays = relays
+        return True
+
     def _resolve(self, quotes: list[Quote]) -> None:
         last: dict[str, Any] | None = None
         for q in quotes:
@@ -424,9 +440,11 @@ class QuoteFinder:
                 q.speaker = self._inherit(q, last)
             if q.rule == "partial" and q.speaker is None:
                 continue
-            if q.clause:
-                q.relays = [r for r in find_relays(self.text[q.clause[0]:q.clause[1]])
+            if q.clause or q.extra_relays:
+                clause = self.text[q.clause[0]:q.clause[1]] if q.clause else ""
+                q.relays = [r for r in find_relays(clause) + q.extra_relays
                             if not q.speaker or r.lower() != str(q.speaker.get("name", "")).lower()]
+                q.relays = list(dict.fromkeys(q.relays))
             if q.speaker:
                 last = {**q.speaker, "at": q.start}
 

@@ -37,10 +37,13 @@ nægter nægtede benægter benægtede afslører afslørede lover lovede opfordre
 kræver krævede argumenterer argumenterede bemærker bemærkede slår slog understreger fremhæver fremhævede
 mindede minder anfører anførte garanterer garanterede bebuder bebudede varsler varslede
 oplyses fremgår lyder
+sagt fortalt udtalt oplyst skrevet tilføjet forklaret understreget advaret afvist erkendt fastslået
+meddelt bekræftet påpeget erklæret annonceret meldt udtrykt udtryk hævdet lovet krævet opfordret nægtet
+benægtet anført gentaget præciseret varslet bebudet noteret indrømmet
 """.split())
 THOUGHT_VERBS = frozenset("""
 mener mente tror troede håber håbede synes syntes forventer forventede vurderer vurderede
-skønner skønnede frygter frygtede regner regnede
+skønner skønnede frygter frygtede regner regnede ment vurderet forventet
 """.split())
 CUE_VERBS = SPEECH_VERBS | THOUGHT_VERBS
 # Cues that point back to what came before: "Det siger Blinken", "Sådan lyder det fra ...".
