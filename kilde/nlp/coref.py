@@ -38,6 +38,7 @@ class Person:
     first: int
     roles: list[tuple[str, int, int]] = field(default_factory=list)  # (role phrase, start, end)
     country: str | None = None
+    mentions: int = 0
 
 
 def _strip_genitive(word: str) -> str:
@@ -82,9 +83,10 @@ class Resolver:
                 continue
             name = self.full_name(m.text, m.start)
             person = self.people.setdefault(name, Person(name, m.start))
-            role = self._role_before(m)
-            if role:
-                person.roles.append(role)
+            person.mentions += 1
+            for role in (self._role_before(m), self._role_after(m)):
+                if role:
+                    person.roles.append(role)
 
     def _role_before(self, m: Mention) -> tuple[str, int, int] | None:
         """A role word just before a name: ``politidirektør Anne Tønnes``, ``minister, Antony Blinken``."""
@@ -98,6 +100,13 @@ class Resolver:
             start = m.start - len(before) + hit.start(1)
             phrase = (hit.group(1) + word).strip()
             return phrase, start, m.start - len(before) + hit.end(2)
+        return None
+
+    def _role_after(self, m: Mention) -> tuple[str, int, int] | None:
+        """A role after a name: ``Kasper Hjulmand som landstræner``, ``Jakob Christiansen, der er politikommissær``."""
+        hit = re.match(r",?\s+(?:der er|som er|som|,)\s+((?:[\wæøå-]+\s+){0,2}?([\wæøå-]+))\b", self.text[m.end:m.end + 80])
+        if hit and hit.group(2).islower() and role_stem(hit.group(2)):
+            return hit.group(1), m.end + hit.start(1), m.end + hit.end(1)
         return None
 
     def full_name(self, name: str, at: int | None = None) -> str:
@@ -160,7 +169,11 @@ class Resolver:
                         before = (start, person)
                     elif start >= at and after is None:
                         after = (start, person)
-        return (before or after or (None, None))[1]
+        found = (before or after or (None, None))[1]
+        if found is None:  # no one introduced with that role: the person the article is most about so far
+            known = [p for p in self.people.values() if p.first < at]
+            found = max(known, key=lambda p: p.mentions) if known else None
+        return found
 
     def resolve(self, start: int, end: int, last_speaker: dict[str, Any] | None = None) -> dict[str, Any] | None:
         """A speaker dict for the phrase ``text[start:end]``, or ``None``."""
