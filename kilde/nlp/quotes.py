@@ -409,7 +409,7 @@ class QuoteFinder:
             if q.rule == "partial":
                 host = next((iq for iq in keep_indirect if iq.start <= q.start and q.end <= iq.end), None)
                 if host is not None:
-                    if (q.end - q.start) >= 0.6 * (host.end - host.start):
+                    if host.rule == "ifølge" or (q.end - q.start) >= 0.6 * (host.end - host.start):
                         q.np, q.cue, q.clause, q.inherit = host.np, host.cue, host.clause, False
                         keep_indirect.remove(host)
                     else:
