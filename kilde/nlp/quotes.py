@@ -417,6 +417,15 @@ class QuoteFinder:
             out.append(q)
         return sorted(out + keep_indirect, key=lambda q: q.start)
 
+    def _lookahead(self, quotes: list[Quote]) -> None:
+        """``- S1.`` after narrative, then ``- S2, siger X.``: the first dash paragraph is X's too."""
+        quoted = {self.para_of(q.start) for q in quotes}
+        for q, nxt in zip(quotes, quotes[1:]):
+            p = self.para_of(q.start)
+            if (q.rule == "dash" and q.inherit and nxt.rule == "dash+attribution" and nxt.np
+                    and self.para_of(nxt.start) == p + 1 and p - 1 not in quoted):
+                q.np, q.cue, q.inherit = nxt.np, nxt.cue, False
+
     def _media_back_pointer(self, iq: Quote, others: list[Quote]) -> bool:
         """``Det skriver nyhedsbureauet Reuters.``: the outlet relays the quotes before; no new quote."""
         if iq.rule != "back-pointer" or not iq.np or not iq.clause:
@@ -432,6 +441,7 @@ class QuoteFinder:
         return True
 
     def _resolve(self, quotes: list[Quote]) -> None:
+        self._lookahead(quotes)
         last: dict[str, Any] | None = None
         for q in quotes:
             if q.np and q.np[1] > q.np[0]:

@@ -75,3 +75,9 @@ def test_infinitive_at_is_not_indirect_speech(quotes):
 def test_interview_question_is_not_a_quote(quotes):
     qs = quotes("- Hvad tænker du om aftalen?\n\n- Den er god, siger Anna Holm.")
     assert [q["text"] for q in qs] == ["Den er god"]
+
+
+def test_dash_paragraph_after_narrative_takes_the_speaker_named_next(quotes):
+    qs = quotes("- Vi er klar, siger Anna Holm.\n\nKampen starter klokken 20.\n\n"
+                "- Det bliver svært.\n\n- Men vi kan vinde, siger Bo Lund.")
+    assert by_text(qs, "Det bliver")["speaker"]["name"] == "Bo Lund"
