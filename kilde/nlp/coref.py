@@ -48,10 +48,13 @@ def _strip_genitive(word: str) -> str:
     return word
 
 
+_STEMS_LONGEST_FIRST = tuple(sorted(set(ROLE_STEMS), key=len, reverse=True))
+
+
 def role_stem(word: str) -> str | None:
     """``ministeren`` -> ``minister``; ``cheftræneren`` -> ``cheftræner``; else None."""
     w = word.lower().split("-")[-1]
-    for stem in sorted(set(ROLE_STEMS), key=len, reverse=True):
+    for stem in _STEMS_LONGEST_FIRST:
         if w.endswith(stem) or w.endswith(stem + "en") or w.endswith(stem + "n"):
             base = w[: w.rfind(stem) + len(stem)]
             return base
@@ -73,6 +76,7 @@ class Resolver:
                 text = text[len(words[0]) + 1:]
             self.mentions.append(Mention(text, start, ent.end_char, label or ent.label_, country or None))
         self.starts = [m.start for m in self.mentions]
+        self.surnames = {m.text.split()[-1] for m in self.mentions if m.label == "PER" and m.text.split()}
         self.people: dict[str, Person] = {}
         self._collect_people()
 
@@ -117,7 +121,7 @@ class Resolver:
         words = name.split()
         if not words:
             return name
-        surnames = {m.text.split()[-1] for m in self.mentions if m.label == "PER" and m.text.split()}
+        surnames = self.surnames
         last = words[-1]
         if last not in surnames or last.endswith(("'s", "’s")):
             stripped = _strip_genitive(last)

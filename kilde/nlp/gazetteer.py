@@ -48,19 +48,12 @@ def names() -> list[tuple[str, str, str]]:
             out.append((name, "GPE", country.alpha_3))
     for label, code, variants in _read_tsv("gazetteer_da.tsv"):
         out += [(v, label, code) for v in variants.split("|")]
-    out += [(variant, "MEDIA", canonical) for variant, canonical in _media_variants()]
+    out += [(canonical, "MEDIA", canonical) for canonical in sorted(set(media_names().values()))]
     full = []
     for name, label, code in out:
         full.append((name, label, code))
         full += [(g, label, code) for g in genitive(name)]
     return full
-
-
-def _media_variants() -> list[tuple[str, str]]:
-    seen = {}
-    for canonical in set(media_names().values()):
-        seen[canonical] = canonical
-    return sorted(seen.items())
 
 
 @lru_cache(maxsize=1)

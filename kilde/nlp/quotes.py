@@ -51,6 +51,7 @@ her der dog så tirsdag onsdag torsdag fredag lørdag søndag mandag igen ligele
 overfor udover foruden gennem uden imens inden trods netop derimod imidlertid ikke
 """.split())
 _SOLO = {"han", "hun", "de", "jeg", "vi", "man", "du", "det", "den"}
+_FRA = re.compile(r"\b[Ff]ra\s+")
 _CONJ = {"men", "og", "så", "nu", "samtidig", "derfor", "desuden", "også"}
 
 
@@ -314,8 +315,7 @@ class QuoteFinder:
         qs, qe = words[j].start(), se
         qs, qe = _trim(self.text, qs, qe, " .\n")
         q = Quote(qs, qe, "indirect", "cue+at", cue=cue)
-        between = self.text[words[i].end():words[j].start()]
-        fra = re.compile(r"\b[Ff]ra\s+").search(self.text, ss, words[j].start())
+        fra = _FRA.search(self.text, ss, words[j].start())
         nxt = words[i + 1].group() if i + 1 < j else ""
         if cue in ("lyder", "lød") and fra:
             q.np = np_after(self.text, fra.end(), words[j].start())
@@ -327,16 +327,6 @@ class QuoteFinder:
         if cue in ("lyder", "lød") and not fra and q.np and self.text[q.np[0]:q.np[1]].lower() == "det":
             q.np = None
         return q
-
-    def _has_subject(self, start: int, end: int) -> bool:
-        """Does the text before a cue hold a subject (a name, pronoun or definite noun)?"""
-        if self.resolver.ents_in(start, end):
-            return True
-        for w in _WORDS.finditer(self.text, start, end):
-            low = w.group().lower()
-            if low in _SOLO or (w.group().islower() and low.endswith(("en", "et", "ne", "erne")) and len(low) > 4):
-                return True
-        return False
 
     def _back_pointer(self, ss: int, se: int, words: list[re.Match[str]]) -> Quote | None:
         cue = words[1].group().lower()
@@ -364,9 +354,10 @@ class QuoteFinder:
                 continue
             np = np_after(self.text, words[i + 1].start(), se)
             phrase = self.text[np[0]:np[1]]
-            rest = self.text[words[i + 1].start():se]
-            if canonical_media(phrase) or find_relays("ifølge " + rest[:60])[:1] and \
-                    find_relays("ifølge " + rest[:60])[0].lower() in rest[:60].lower() or phrase.lower() in ("kilder", "oplysninger"):
+            rest = self.text[words[i + 1].start():se][:60]
+            relayed = find_relays("ifølge " + rest)
+            if canonical_media(phrase) or (relayed and relayed[0].lower() in rest.lower()) or \
+                    phrase.lower() in ("kilder", "oplysninger"):
                 return None
             if phrase.split()[0].lower() in ("en", "et", "flere", "anonyme", "blandt", "det", "de", "hvad"):
                 return None

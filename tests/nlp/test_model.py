@@ -3,7 +3,7 @@ import json
 from pathlib import Path
 
 from kilde.nlp.pipeline import MODEL_DIR, load
-from tests.conftest import SHARED, needs_shared
+from tests.conftest import needs_shared
 
 FLOORS = json.loads((Path(__file__).parent.parent / "accuracy_floors.json").read_text(encoding="utf-8"))
 
@@ -25,22 +25,17 @@ def test_other_pipeline_gets_kilde_components(tmp_path):
 
 
 @needs_shared
-def test_model_scores_its_recorded_dev_figure():
+def test_model_scores_its_recorded_dev_figure(tmp_path):
     import sys
+
+    import spacy
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
     from train_model import UNER, read_iob2, score, to_docbin
-    import spacy
 
     nlp = spacy.load(MODEL_DIR)
-    db_path = SHARED / "tmp-not-used"
-    del db_path
-    dev = to_docbin(nlp, read_iob2(UNER / "da_ddt-ud-dev.iob2"))
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as d:
-        path = Path(d) / "dev.spacy"
-        dev.to_disk(path)
-        got = score(nlp, path)["f"]
+    path = tmp_path / "dev.spacy"
+    to_docbin(nlp, read_iob2(UNER / "da_ddt-ud-dev.iob2")).to_disk(path)
+    got = score(nlp, path)["f"]
     assert abs(got - nlp.meta["kilde_scores"]["dev"]["f"]) <= 0.01
     assert got >= FLOORS["ner_uner_dev_f"] - 0.01
