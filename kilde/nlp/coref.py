@@ -14,6 +14,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from kilde.nlp.knowledge import adjective_country, known_person, noun_sector, parties, role_sector
 from kilde.nlp.lang.da import PRONOUNS, ROLE_STEMS
 from kilde.nlp.relays import canonical_media
 
@@ -39,6 +40,9 @@ class Person:
     roles: list[tuple[str, int, int]] = field(default_factory=list)  # (role phrase, start, end)
     country: str | None = None
     mentions: int = 0
+    sector: str | None = None
+    role: str | None = None
+    source: str | None = None  # where the country came from: "text" or "knowledge"
 
 
 def _strip_genitive(word: str) -> str:
@@ -48,7 +52,25 @@ def _strip_genitive(word: str) -> str:
     return word
 
 
+_PARTY_LETTER = re.compile(r"\s*\(([A-ZÆØÅ]{1,3})\)")
 _STEMS_LONGEST_FIRST = tuple(sorted(set(ROLE_STEMS), key=len, reverse=True))
+
+
+_DETERMINERS = frozenset({"den", "det", "de", "hans", "hendes", "deres", "landets", "sin", "sit", "sine", "dets", "dens"})
+
+
+def _modifier(word: str) -> bool:
+    """A word that belongs to a role phrase before the role: ``USA's``, ``sydkoreanske``, ``hans``."""
+    w = word.rstrip(",")
+    return (w.lower() in _DETERMINERS or (w[:1].isupper() and w.endswith(("s", "'s", "’s", "'")))
+            or (w.islower() and w.endswith(("ske", "sk", "e"))))
+
+
+def _common_noun(word: str) -> bool:
+    """A capitalised common noun (sentence-initial ``Landene``, ``Ministeren``) rather than a name."""
+    low = word.lower()
+    return bool(role_stem(low) and low.endswith(("en", "et", "ne"))) or (
+        noun_sector(low) is not None and low.endswith(("ene", "en", "et", "erne")))
 
 
 def role_stem(word: str) -> str | None:
@@ -67,10 +89,14 @@ class Resolver:
     def __init__(self, doc: Doc) -> None:
         self.text = doc.text
         self.mentions: list[Mention] = []
+        article = (doc._.article if Doc.has_extension("article") else None) or {}
+        body = article.get("body_start") or 0
         for ent in doc.ents:
             label, _, country = (ent.ent_id_ or "").partition("|")
             start, text = ent.start_char, ent.text
             words = text.split()
+            if start < body or (len(words) == 1 and not label and _common_noun(words[0])):
+                continue  # the byline header; "Landene" or "Ministeren" tagged as a name
             if (label or ent.label_) == "PER" and len(words) > 2 and role_stem(words[0]):
                 start += len(words[0]) + 1  # "Landstræner Kasper Hjulmand": the title is not the name
                 text = text[len(words[0]) + 1:]
@@ -78,7 +104,11 @@ class Resolver:
         self.starts = [m.start for m in self.mentions]
         self.surnames = {m.text.split()[-1] for m in self.mentions if m.label == "PER" and m.text.split()}
         self.people: dict[str, Person] = {}
+        published = article.get("published") or ""
+        self.year = int(published[:4]) if published[:4].isdigit() else None
         self._collect_people()
+        for person in self.people.values():
+            self._learn(person)
 
     # -- people and their roles ------------------------------------------------
     def _collect_people(self) -> None:
@@ -92,6 +122,42 @@ class Resolver:
                 if role:
                     person.roles.append(role)
 
+    def _learn(self, person: Person) -> None:
+        """Country, sector and role of ``person``: from the article's own words first, then knowledge."""
+        for phrase, start, end in person.roles:
+            country = self.country_in(start, end)
+            if country and not person.country:
+                person.country, person.source = country, "text"
+            if not person.role:
+                person.role = phrase
+                person.sector = role_sector(phrase.split()[-1])
+        if not person.country:
+            for m in self.mentions:
+                if m.label == "PER" and self.full_name(m.text) == person.name:
+                    letter = _PARTY_LETTER.match(self.text, m.end)
+                    if letter and letter.group(1) in parties():
+                        person.country, person.source = "DNK", "text"
+                        person.sector = person.sector or "POL"
+                        break
+        known = known_person(person.name, self.year)
+        if known:
+            if not person.country:
+                person.country, person.source = known.country, "knowledge"
+            if known.country == person.country:
+                person.sector = person.sector or known.sector
+                person.role = person.role or known.role
+
+    def country_in(self, start: int, end: int) -> str | None:
+        """The state a phrase names: a genitive or name (``USA's``), or an adjective (``sydkoreanske``)."""
+        for m in self.ents_in(start, end):
+            if m.country and m.label in ("GPE", "IGO"):
+                return m.country
+        for word in re.findall(r"[\wæøåÆØÅ-]+", self.text[start:end]):
+            code = adjective_country(word.split("-")[0])
+            if code:
+                return code
+        return None
+
     def _role_before(self, m: Mention) -> tuple[str, int, int] | None:
         """A role word just before a name: ``politidirektør Anne Tønnes``, ``minister, Antony Blinken``."""
         before = self.text[max(0, m.start - 80):m.start]
@@ -102,7 +168,14 @@ class Resolver:
         wstart = m.start - len(before) + hit.start(2)
         if role_stem(word) and (word[:1].islower() or not any(x.start <= wstart < x.end for x in self.mentions)):
             start = m.start - len(before) + hit.start(1)
-            phrase = (hit.group(1) + word).strip()
+            lead = list(re.finditer(r"\S+", hit.group(1)))
+            while lead and not _modifier(lead[0].group()):
+                lead.pop(0)
+            if lead:
+                start = m.start - len(before) + hit.start(1) + lead[0].start()
+            else:
+                start = wstart
+            phrase = self.text[start:m.start - len(before) + hit.end(2)]
             return phrase, start, m.start - len(before) + hit.end(2)
         return None
 
@@ -188,7 +261,9 @@ class Resolver:
         people = [m for m in ents if m.label == "PER"]
         if people:
             m = people[-1]
-            return self._speaker(self.full_name(m.text), m, "PER", m.country)
+            name = self.full_name(m.text)
+            person = self.people.get(name)
+            return self._speaker(name, m, "PER", person.country if person else None)
         low = phrase.lower()
         if low in PRONOUNS:
             return self._pronoun(low, start, last_speaker)
@@ -233,3 +308,13 @@ class Resolver:
     @staticmethod
     def _speaker(name: str, m: Mention, kind: str, country: str | None) -> dict[str, Any]:
         return {"name": name, "mention": m.text, "start": m.start, "end": m.end, "type": kind, "country": country}
+
+
+_LAST: list[Any] = [None, None]  # (doc, resolver): the components of one pipeline pass share it
+
+
+def resolver_for(doc: Doc) -> Resolver:
+    """The article's resolver, built once per doc and shared by the quotes, actors and events components."""
+    if _LAST[0] is not doc:
+        _LAST[0], _LAST[1] = doc, Resolver(doc)
+    return _LAST[1]

@@ -18,7 +18,7 @@ from spacy.pipeline import EntityRuler
 
 from kilde.nlp.relays import media_names
 
-_LABEL_TO_ENT = {"GPE": "LOC", "IGO": "ORG", "ORG": "ORG", "MEDIA": "ORG"}
+_LABEL_TO_ENT = {"GPE": "LOC", "IGO": "ORG", "ORG": "ORG", "MEDIA": "ORG", "PER": "PER"}
 
 
 def _read_tsv(name: str) -> list[list[str]]:
@@ -49,6 +49,8 @@ def names() -> list[tuple[str, str, str]]:
     for label, code, variants in _read_tsv("gazetteer_da.tsv"):
         out += [(v, label, code) for v in variants.split("|")]
     out += [(canonical, "MEDIA", canonical) for canonical in sorted(set(media_names().values()))]
+    for row in _read_tsv("people_da.tsv"):  # well-known people, full names only
+        out.append((row[0], "PER", row[1]))
     full = []
     for name, label, code in out:
         full.append((name, label, code))

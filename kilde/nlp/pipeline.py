@@ -24,7 +24,7 @@ MAX_LENGTH = 6_000_000
 
 def register_extensions() -> None:
     """The Doc extensions Kilde's components read and write."""
-    for name, default in (("article", None), ("quotes", None), ("events", None), ("actors", None)):
+    for name, default in (("article", None), ("quotes", None), ("events", None), ("actors", None), ("actor_mentions", None)):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
 

@@ -16,7 +16,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kilde.nlp.coref import Resolver
+from kilde.nlp.coref import resolver_for
 from kilde.nlp.lang.da import BACK_POINTERS, CUE_VERBS, MEDIA_PREFIXES, NP_STOP_WORDS, SPEECH_VERBS
 from kilde.nlp.relays import canonical_media, find_relays
 from kilde.read.header import is_heading, paragraphs as split_paragraphs
@@ -137,7 +137,7 @@ class QuoteFinder:
         self.para_starts = [p[0] for p in self.paras]
         sents = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else list(self.paras)
         self.sents = [(max(a, start), b) for a, b in sents if b > start]
-        self.resolver = Resolver(doc)
+        self.resolver = resolver_for(doc)
 
     def para_of(self, pos: int) -> int:
         return max(0, bisect_right(self.para_starts, pos) - 1)

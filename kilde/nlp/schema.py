@@ -25,6 +25,8 @@ def record(article: Article, doc: Doc) -> dict[str, Any]:
     out = article.meta()
     out["entities"] = [entity(ent) for ent in doc.ents]
     out["quotes"] = list(doc._.quotes or [])
-    out["events"] = list(doc._.events or [])
+    events = list(doc._.events or [])
+    out["events"] = [e for e in events if not e.get("negated")]
+    out["negated_events"] = [e for e in events if e.get("negated")]  # denied or negated: not coded as that event
     out["actors"] = list(doc._.actors or [])
     return out

@@ -1,0 +1,470 @@
+"""``kilde_events``: who did what to whom, coded in PLOVER 2.0.
+
+For each sentence: find event cues (``lang/events_da.tsv``), cut the clause around
+each cue (at ``, at``, ``, som``, ``;``), and pick the source and target among the
+clause's actor mentions (``doc._.actor_mentions``) by Danish word order: the
+subject before a finite verb (or after it, when an adverbial comes first), the
+possessor before a noun (``Ruslands angreb``, ``israelske luftangreb``), the agent
+after a passive (``angrebet af``), and the target after the cue, marked by a
+preposition the type expects (``angreb på``, ``sanktioner mod``, ``møde med``).
+Anaphors are resolved on the way: ``vi`` in a quote is the speaker's state,
+``landene`` and ``de to`` the last pair named, ``han`` the last person.
+
+A cue under negation (``ikke``, ``aldrig``) or in a clause that a denial governs
+(``afviser, at``; ``intet bevis for, at``) gives a negated event, kept out of the
+coded events; hypothetical clauses (``hvis``) give none. An event inside a quote is
+``asserted_by`` its speaker; when a state's speaker asserts that a third party
+attacked or armed someone, that assertion is also an ACCUSE. One event per
+(type, source, target) per article; several actors acting together give one event
+per pair.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import combinations
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kilde.nlp import dates
+from kilde.nlp.gazetteer import _read_tsv
+from kilde.nlp.knowledge import adjective_country
+
+SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+_WORD = re.compile(r"[\wæøåÆØÅéÉ'’-]+|[,;:?!()»«\"“”]")
+_BOUNDARY_WORDS = {"at", "som", "der", "hvor", "mens", "men", "fordi", "selvom", "efter", "da", "når", "hvis", "og"}
+_PREPOSITIONS = {"mod", "imod", "til", "på", "med", "i", "fra", "af", "for", "ved", "hos", "om", "over", "overfor",
+                 "ifølge", "mellem", "blandt", "under", "efter", "hen", "ind", "uden", "via", "end", "vedrørende"}
+_TARGET_PREPS = {
+    "ASSAULT": {"mod", "imod", "på", "i", "af"}, "ACCUSE": {"mod", "imod", "for", "af"},
+    "SANCTION": {"mod", "imod", "på", "over", "af"}, "THREATEN": {"mod", "imod", "med"},
+    "PROTEST": {"mod", "imod", "foran"}, "REQUEST": {"til", "om"}, "AID": {"til"},
+    "CONSULT": {"med", "i", "til", "hos"}, "COOPERATE": {"med"}, "AGREE": {"med"},
+    "SUPPORT": {"til"}, "REJECT": {"fra"}, "COERCE": {"i", "af", "til", "mod"}, "MOBILIZE": {"mod", "til", "i"},
+    "RETREAT": {"fra", "med"}, "CONCEDE": {"over", "for"},
+}
+_NEGATIONS = {"ikke", "aldrig", "ingen", "intet", "hverken", "næppe", "ej"}
+_HYPOTHETICAL = {"hvis", "såfremt", "medmindre", "ifald"}
+_DENIALS = re.compile(r"\b(?:afvis\w*|benægt\w*|nægte\w*|dementer\w*|intet bevis|ingen beviser?|ikke noget bevis|"
+                      r"tilbageviser|tilbagevist)\b", re.I)
+_PASSIVE_AUX = {"blev", "bliver", "blevet", "er", "var"}
+_LIGHT_VERBS = re.compile(r"^(?:indled|gennemfør|foretag|iværksæt|ret|lancer|udfør|indgå|indgik|afhold|hold|"
+                          r"hav|har|hadde|havde|sætte|sat|start|begynd|fortsæt|optrap|trapp|deltag)", re.I)
+_PLURAL_ANAPHORS = {"landene", "parterne", "begge", "de to", "de to lande", "begge lande", "begge parter", "nabolandene"}
+_SPORT = re.compile(r"\b(?:landshold\w*|landskamp\w*|fodbold\w*|håndbold\w*|turnering\w*|semifinale\w*|"
+                    r"kvartfinale\w*|målmand\w*|mesterskab\w*|VM-\w+|EM-\w+|pokal\w*|cykelløb\w*)\b", re.I)
+_MILITARY_AID = re.compile(r"\b(?:våben\w*|militær\w*|ammunition|missil\w*|kampfly|droner?|granater|artilleri|"
+                           r"raketter|teknologi|kampvogne|udstyr)\b", re.I)
+_ACCUSABLE = {"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"}
+
+
+@dataclass(frozen=True)
+class Cue:
+    type: str
+    pos: str
+    word: str
+    particle: str | None
+    needs: tuple[str, ...] = ()
+
+
+def _match(pattern: str, word: str) -> bool:
+    return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
+
+
+@lru_cache(maxsize=1)
+def cues() -> tuple[list[Cue], dict[str, tuple[str, ...]]]:
+    """The cue lexicon and its named word lists (``@AIDOBJ``)."""
+    lists: dict[str, tuple[str, ...]] = {}
+    out: list[Cue] = []
+    for row in _read_tsv("events_da.tsv"):
+        if row[0].startswith("@"):
+            lists[row[0][1:]] = tuple(row[1].split("|"))
+            continue
+        kind, pos, forms = row
+        for form in forms.split("|"):
+            form, _, need = form.partition("+")
+            first, _, particle = form.partition("~")
+            out.append(Cue(kind, pos, first, particle or None, (need,) if need else ()))
+    return out, lists
+
+
+@lru_cache(maxsize=1)
+def _index() -> tuple[dict[str, list[Cue]], tuple[str, ...], dict[str, list[Cue]]]:
+    """Cues by exact form, the prefixes, and cues by prefix (for fast lookup)."""
+    exact: dict[str, list[Cue]] = {}
+    prefix: dict[str, list[Cue]] = {}
+    for cue in cues()[0]:
+        if cue.word.endswith("*"):
+            prefix.setdefault(cue.word[:-1], []).append(cue)
+        else:
+            exact.setdefault(cue.word, []).append(cue)
+    return exact, tuple(prefix), prefix
+
+
+@lru_cache(maxsize=50_000)
+def _candidates(word: str) -> tuple[Cue, ...]:
+    """The cues a word can be: its own form, or for nouns the head of a compound (``våbenaftaler``)."""
+    exact, prefixes, by_prefix = _index()
+    out = list(exact.get(word, ()))
+    if word.startswith(prefixes):
+        out += [c for p in prefixes if word.startswith(p) for c in by_prefix[p]]
+    if not out and len(word) > 7:
+        for k in range(3, len(word) - 3):
+            head = word[k:]
+            nouns = [c for c in exact.get(head, ()) if c.pos == "N"]
+            if head.startswith(prefixes):
+                nouns += [c for p in prefixes if head.startswith(p) and len(p) >= 4 for c in by_prefix[p] if c.pos == "N"]
+            if nouns:
+                out = nouns
+                break
+    return tuple(out)
+
+
+@dataclass
+class Word:
+    text: str
+    low: str
+    start: int
+    end: int
+
+
+@dataclass
+class Actor:
+    """An event participant: one actor mention (or an anaphor resolved to one)."""
+
+    name: str
+    country: str
+    sector: str | None
+    text: str
+    start: int
+    end: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "country": self.country, "sector": self.sector, "mention": self.text,
+                "start": self.start, "end": self.end}
+
+
+class EventFinder:
+    """Find the events of one analysed doc."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.mentions = [m for m in (doc._.actor_mentions or []) if m.get("country") and m["kind"] != "MEDIA"]
+        self.quotes = doc._.quotes or []
+        article = doc._.article or {}
+        self.published = article.get("published")
+        self.body = article.get("body_start") or 0
+        self.group: list[Actor] = []  # the last pair or group named together
+        self.cue_list, self.lists = cues()
+
+    # -- actors in a span -----------------------------------------------------------------
+    def _actors(self, start: int, end: int) -> list[Actor]:
+        return [Actor(m["name"], m["country"], m.get("sector"), m["text"], m["start"], m["end"])
+                for m in self.mentions if start <= m["start"] and m["end"] <= end]
+
+    def _quote_at(self, pos: int) -> dict[str, Any] | None:
+        for q in self.quotes:
+            if q["start"] <= pos < q["end"]:
+                return q
+        return None
+
+    def _anaphors(self, words: list[Word], actors: list[Actor], quote: dict[str, Any] | None) -> list[Actor]:
+        """Actors that pronouns and plural nouns stand for in this sentence."""
+        out = []
+        speaker = (quote or {}).get("speaker") or {}
+        for i, w in enumerate(words):
+            if quote and w.low in ("vi", "vores", "os") and speaker.get("country") and quote.get("kind") == "direct":
+                out.append(Actor(speaker["name"], speaker["country"], "GOV", w.text, w.start, w.end))
+            elif w.low == "de" and i + 1 < len(words) and words[i + 1].low == "to" and (
+                    i + 2 >= len(words) or words[i + 2].low not in ("lande", "landes", "stater")):
+                for a in self._last_people(w.start, 2):
+                    out.append(Actor(a.name, a.country, a.sector, w.text, w.start, w.end))
+            elif w.low in ("han", "hun") and not any(a.start < w.start for a in actors if a.sector != "MEDIA"):
+                for a in self._last_people(w.start, 1):
+                    out.append(Actor(a.name, a.country, a.sector, w.text, w.start, w.end))
+            elif w.low in ("landene", "parterne", "nabolandene") or (
+                    w.low == "de" and i + 1 < len(words) and words[i + 1].low in ("to", "tre")) or (
+                    w.low == "begge" and i + 1 < len(words) and words[i + 1].low in ("lande", "parter")):
+                for a in self.group:
+                    out.append(Actor(a.name, a.country, a.sector, w.text, w.start, w.end))
+            elif w.low == "de" and i < 3 and not actors and self.group:
+                for a in self.group:
+                    out.append(Actor(a.name, a.country, a.sector, w.text, w.start, w.end))
+            elif w.low in ("deres",) and (actors or self.group):
+                before = [a for a in actors if a.end <= w.start]
+                if before:
+                    a = before[-1]
+                    out.append(Actor(a.name, a.country, a.sector, w.text, w.start, w.end))
+        return out
+
+    def _last_people(self, at: int, n: int) -> list[Actor]:
+        """The last ``n`` people (of different countries) named before ``at``."""
+        out: list[Actor] = []
+        for m in reversed(self.mentions):
+            if m["start"] >= at or m["kind"] != "PER":
+                continue
+            if all(m["country"] != a.country for a in out):
+                out.append(Actor(m["name"], m["country"], m.get("sector"), m["text"], m["start"], m["end"]))
+            if len(out) == n:
+                break
+        return list(reversed(out)) if len(out) == n else []
+
+    def _remember_group(self, actors: list[Actor]) -> None:
+        countries: list[Actor] = []
+        for a in reversed(actors):
+            if all(a.country != c.country for c in countries):
+                countries.append(a)
+            if len(countries) == 2:
+                break
+        if len(countries) == 2:
+            self.group = list(reversed(countries))
+
+    # -- cues --------------------------------------------------------------------------
+    def _cues_in(self, words: list[Word]) -> list[tuple[int, Cue]]:
+        found = []
+        for i, w in enumerate(words):
+            for cue in _candidates(w.low):
+                if cue.particle and not any(_match(cue.particle, x.low) or (
+                        len(cue.particle) > 4 and cue.particle.rstrip("*") in x.low) for x in words[i + 1:i + 7]):
+                    continue
+                if cue.needs and not any(_match(p, x.low) for x in words[i + 1:i + 6] for p in self.lists[cue.needs[0]]):
+                    continue
+                found.append((i, cue))
+                break
+        return found
+
+    # -- the clause around a cue --------------------------------------------------------
+    @staticmethod
+    def _clause(words: list[Word], i: int) -> tuple[int, int]:
+        lo = 0
+        for j in range(i - 1, -1, -1):
+            if words[j].low in (";", ":", "(") or (words[j].low == "," and j + 1 < len(words)
+                                                    and words[j + 1].low in _BOUNDARY_WORDS - {"og"}):
+                lo = j + 1
+                break
+            if words[j].low == "at" and j != i - 1:
+                lo = j + 1
+                break
+        hi = len(words)
+        for j in range(i + 1, len(words)):
+            if words[j].low in (";", ")") or (words[j].low == "," and j + 1 < len(words) and words[j + 1].low in _BOUNDARY_WORDS):
+                hi = j
+                break
+            if words[j].low == "at" and words[j - 1].low not in ("til", "for", "om", "med", "ved", "på"):
+                hi = j
+                break
+        return lo, hi
+
+    @staticmethod
+    def _prep_before(words: list[Word], a: Actor) -> str | None:
+        """The preposition governing a mention (``mod Rusland``, ``med den russiske præsident``)."""
+        k = max((j for j, w in enumerate(words) if w.start < a.start), default=-1)
+        steps = 0
+        while k >= 0 and steps < 4:
+            low = words[k].low
+            if low in _PREPOSITIONS:
+                if low == "af" and k > 0 and words[k - 1].low in ("del", "dele", "egne", "område", "området", "side"):
+                    k -= 2
+                    steps = 0
+                    while k >= 0 and steps < 4 and words[k].low not in _PREPOSITIONS:
+                        k -= 1
+                        steps += 1
+                    return words[k].low if k >= 0 and words[k].low in _PREPOSITIONS else "af"
+                return low
+            if low in (",", "og", "eller") or adjective_country(low) is None and low not in (
+                    "den", "det", "de", "hans", "hendes", "deres", "landets", "sin", "sit", "sine") and not low.endswith("s"):
+                return None
+            k -= 1
+            steps += 1
+        return None
+
+    def _negated(self, words: list[Word], lo: int, i: int, sent_start: int) -> bool:
+        if any(w.low in _NEGATIONS for w in words[max(lo, i - 4):i + 3]):
+            return True
+        governing = self.text[sent_start:words[lo].start] if lo > 0 else ""
+        if lo > 0 and _DENIALS.search(governing[-120:]):
+            return True
+        return False
+
+    # -- one cue -> events -----------------------------------------------------------------
+    def _roles(self, words: list[Word], i: int, cue: Cue, actors: list[Actor]) -> tuple[list[Actor], list[Actor], str]:
+        lo, hi = self._clause(words, i)
+        cs, ce = words[lo].start, words[hi - 1].end if hi > lo else words[lo].end
+        cue_w = words[i]
+        clause = [a for a in actors if cs <= a.start < ce]
+        before = [a for a in clause if a.end <= cue_w.start]
+        after = [a for a in clause if a.start >= cue_w.end]
+        preps = {id(a): self._prep_before(words, a) for a in clause}
+        free_before = [a for a in before if preps[id(a)] is None]
+        wanted = _TARGET_PREPS.get(cue.type, set())
+
+        between = self._between(words, after)
+        if between:
+            return between, [], "between"
+
+        if cue.pos == "N":
+            # possessor: "Ruslands angreb", "russiske angreb", "deres angreb"
+            poss = [a for a in before if 0 <= cue_w.start - a.end <= 2 and (a.text.endswith(("s", "'", "’")) or adjective_country(a.text.split()[-1]) or a.text.lower() in ("deres", "hans", "hendes"))]
+            prev = words[i - 1].low if i else ""
+            adj = adjective_country(prev)
+            if adj and not poss:
+                poss = [Actor(self._country_actor_name(adj), adj, None, words[i - 1].text, words[i - 1].start, words[i - 1].end)]
+            agents = [a for a in after if preps[id(a)] in ("fra",) and a.start - cue_w.end < 40]
+            targets = [a for a in after if preps[id(a)] in wanted or (preps[id(a)] is None and cue.type in SYMMETRIC)]
+            if cue.type in ("ASSAULT",):
+                targets = [a for a in after if preps[id(a)] in wanted]
+            sources = poss or agents
+            if not sources:
+                light = any(_LIGHT_VERBS.match(w.low) for w in words[max(lo, i - 3):i])
+                if light or cue.type in SYMMETRIC:
+                    sources = free_before
+            return sources, targets, "noun"
+
+        passive = cue_w.low.endswith(("es", "et", "t")) and any(w.low in _PASSIVE_AUX for w in words[max(lo, i - 3):i])
+        if passive and cue.type not in SYMMETRIC:
+            agents = [a for a in after if preps[id(a)] == "af"]
+            if agents:
+                return agents, free_before, "passive"
+        if free_before:
+            sources = free_before
+            targets = [a for a in after if preps[id(a)] is None or preps[id(a)] in wanted]
+            return sources, targets, "verb"
+        # V2: "I går mødtes Blinken med Park Jin", "Derfor opfordrer USA Kina til ..."
+        free_after = [a for a in after if preps[id(a)] is None]
+        if free_after:
+            src = free_after[0]
+            rest = [a for a in after if a is not src and (preps[id(a)] is None or preps[id(a)] in wanted)]
+            same = [a for a in rest if a.start - src.end < 4 and self.text[src.end:a.start].strip() in ("og", ",")]
+            return [src] + same, [a for a in rest if a not in same], "verb-v2"
+        return [], [], "none"
+
+    def _between(self, words: list[Word], after: list[Actor]) -> list[Actor]:
+        """``mellem Rusland og Nordkorea``: the actors of a 'mellem X og Y' just after the cue."""
+        for a in after:
+            k = max((j for j, w in enumerate(words) if w.start < a.start), default=-1)
+            if k >= 0 and words[k].low == "mellem":
+                group = [b for b in after if b.start == a.start]
+                for b in after:
+                    if b.start > group[-1].start and self.text[group[-1].end:b.start].strip() in ("og", ",", "og de", "og den"):
+                        group.append(b)
+                return group
+        return []
+
+    @staticmethod
+    def _country_actor_name(code: str) -> str:
+        from kilde.nlp.knowledge import country_name
+
+        return country_name(code)
+
+    def _pairs(self, cue: Cue, sources: list[Actor], targets: list[Actor], how: str) -> list[tuple[Actor, Actor]]:
+        def distinct(actors: list[Actor]) -> list[Actor]:
+            seen: dict[str, Actor] = {}
+            for a in actors:
+                seen.setdefault(a.country, a)
+            return list(seen.values())
+
+        sources, targets = distinct(sources), distinct(targets)
+        pairs = [(s, t) for s in sources for t in targets if s.country != t.country]
+        if cue.type in SYMMETRIC and (how == "between" or len(sources) > 1):
+            pairs += [(a, b) for a, b in combinations(sources, 2)]
+        if not pairs and cue.type in SYMMETRIC and len(targets) > 1 and not sources:
+            pairs = [(a, b) for a, b in combinations(targets, 2)]
+        return pairs
+
+    def find(self) -> list[dict[str, Any]]:
+        if len(_SPORT.findall(self.text)) >= 2:
+            return []
+        events: list[dict[str, Any]] = []
+        for sent in self.doc.sents:
+            if sent.end_char <= self.body:
+                continue
+            ss, se = sent.start_char, sent.end_char
+            stext = self.text[ss:se]
+            words = [Word(m.group(), m.group().lower(), ss + m.start(), ss + m.end()) for m in _WORD.finditer(stext)]
+            if not words:
+                continue
+            actors = self._actors(ss, se)
+            quote = self._quote_at(ss + len(stext) // 2)
+            if quote and quote.get("kind") == "direct":  # not the attribution clause ", siger Blinken"
+                actors = [a for a in actors if quote["start"] <= a.start < quote["end"]]
+            actors = sorted(actors + self._anaphors(words, actors, quote), key=lambda a: a.start)
+            if stext.rstrip().endswith("?") or len({a.country for a in actors}) < 2 and not self.group:
+                self._remember_group(actors)
+                continue
+            for i, cue in self._cues_in(words):
+                lo, _ = self._clause(words, i)
+                if any(w.low in _HYPOTHETICAL for w in words[lo:i]):
+                    continue
+                sources, targets, how = self._roles(words, i, cue, actors)
+                for src, tgt in self._pairs(cue, sources, targets, how):
+                    events.append(self._record(cue, src, tgt, words, i, lo, ss, se, quote, how))
+            self._remember_group(actors)
+        return self._accusations(events)
+
+    def _record(self, cue: Cue, src: Actor, tgt: Actor, words: list[Word], i: int, lo: int, ss: int, se: int,
+                quote: dict[str, Any] | None, how: str) -> dict[str, Any]:
+        q = self._quote_at(words[i].start)
+        speaker = (q or {}).get("speaker") or {}
+        named = sum(1 for a in (src, tgt) if a.text.lower() not in ("vi", "vores", "os", "landene", "de", "deres", "parterne", "begge"))
+        return {
+            "type": cue.type, "mode": None,
+            "source": src.as_dict(), "target": tgt.as_dict(),
+            "negated": self._negated(words, lo, i, ss),
+            "asserted_by": speaker.get("name") if q else None,
+            "asserted_by_country": speaker.get("country") if q else None,
+            "date": dates.resolve(self.text[ss:se], self.published),
+            "location": None,
+            "text": self.text[ss:se].strip(), "start": ss, "end": se,
+            "cue": words[i].text, "cue_start": words[i].start, "cue_end": words[i].end,
+            "confidence": round(0.5 + 0.2 * named / 2 + (0.1 if how in ("verb", "between", "passive") else 0.0), 2),
+            "rule": f"cue-{cue.pos.lower()}-{how}",
+        }
+
+    def _accusations(self, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """A state's speaker asserting that a third party attacked or armed someone accuses that party."""
+        out = list(events)
+        for e in events:
+            speaker_country = e.get("asserted_by_country")
+            if not speaker_country or e["negated"] or speaker_country in (e["source"]["country"], e["target"]["country"]):
+                continue
+            military_aid = e["type"] == "AID" and _MILITARY_AID.search(e["text"])
+            if e["type"] in _ACCUSABLE or military_aid:
+                out.append({**e, "type": "ACCUSE", "target": e["source"],
+                            "source": {"name": e["asserted_by"], "country": speaker_country, "sector": "GOV",
+                                       "mention": None, "start": None, "end": None},
+                            "confidence": round(e["confidence"] - 0.1, 2), "rule": "asserted-accuse"})
+        return out
+
+
+def dedupe(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One event per (type, source country, target country, negated) per article; the first keeps the others' count."""
+    seen: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for e in events:
+        s, t = e["source"]["country"], e["target"]["country"]
+        pair = tuple(sorted((s, t))) if e["type"] in SYMMETRIC else (s, t)
+        key = (e["type"], pair, e["negated"])
+        if key in seen:
+            seen[key]["mentions"] += 1
+        else:
+            seen[key] = {**e, "mentions": 1}
+    return list(seen.values())
+
+
+@Language.factory("kilde_events", requires=["doc._.actor_mentions"], assigns=["doc._.events"])
+def make_events(nlp: Language, name: str) -> EventComponent:
+    return EventComponent()
+
+
+class EventComponent:
+    """Sets ``doc._.events``: PLOVER events, negated ones flagged, one per (type, dyad)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        if doc._.actor_mentions is None:
+            doc._.events = []
+            return doc
+        doc._.events = dedupe(EventFinder(doc).find())
+        return doc
