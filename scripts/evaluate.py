@@ -49,6 +49,8 @@ def main() -> int:
         out[name] = scorer.score(str(gold), fh.name)
         if args.errors == "quotes":
             show_quote_errors(scorer, gold, preds)
+        elif args.errors == "events":
+            show_event_errors(gold, preds)
     for name, sc in out.items():
         print(f"{name}: quotes P/R/F {sc['quotes']['p']}/{sc['quotes']['r']}/{sc['quotes']['f1']} "
               f"direct_r {sc['direct_quote_recall']} speaker {sc['speaker_acc']} relay_f1 {sc['relay_f1']} | "
@@ -85,6 +87,47 @@ def show_quote_errors(scorer, gold_path: Path, preds: list[dict]) -> None:  # ty
         for i, x in enumerate(pq):
             if i not in used:
                 print(f"  FP    [{x['rule']}] {scorer.speaker_name(x)!r}: {x['text'][:90]!r}")
+
+
+def show_event_errors(gold_path: Path, preds: list[dict]) -> None:  # type: ignore[type-arg]
+    """Per article: missed gold events (MISS), spurious predictions (FP) with rule and evidence."""
+    by_id = {p["id"]: p for p in preds}
+    per_type: dict[str, list[int]] = {}
+    for line in gold_path.read_text(encoding="utf-8").splitlines():
+        g = json.loads(line)
+        pe = list(by_id.get(g["id"], {}).get("events", []))
+        used: set[int] = set()
+        lines = []
+        for ge in sorted(g.get("events", []), key=lambda x: bool(x.get("optional"))):
+            types = {ge["type"]} | set(ge.get("alt_types", []))
+            hit = None
+            for i, x in enumerate(pe):
+                s, t = x["source"]["country"], x["target"]["country"]
+                fwd = (s, t) == (ge["source_country"], ge["target_country"])
+                back = ge.get("symmetric") and (t, s) == (ge["source_country"], ge["target_country"])
+                if i not in used and x["type"] in types and (fwd or back):
+                    hit = i
+                    break
+            if hit is not None:
+                used.add(hit)
+                if not ge.get("optional"):
+                    per_type.setdefault(pe[hit]["type"], [0, 0, 0])[0] += 1
+            elif not ge.get("optional"):
+                per_type.setdefault(ge["type"], [0, 0, 0])[2] += 1
+                lines.append(f"  MISS  {ge['type']} {ge['source_country']}->{ge['target_country']}: {ge.get('note', '')[:90]}")
+        for i, x in enumerate(pe):
+            if i not in used:
+                per_type.setdefault(x["type"], [0, 0, 0])[1] += 1
+                lines.append(f"  FP    {x['type']} {x['source']['country']}->{x['target']['country']} [{x['rule']}] "
+                             f"{x['cue']!r} {x['source']['mention']!r}/{x['target']['mention']!r}: {x['text'][:100]!r}")
+        if lines:
+            print(f"=== {g['id']}")
+            print("\n".join(lines))
+    print("per type (tp, fp, fn; optional gold matches are neither):")
+    for t, (tp, fp, fn) in sorted(per_type.items()):
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        print(f"  {t:10s} P {p:.2f} R {r:.2f}  tp {tp} fp {fp} fn {fn}")
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kilde.nlp.coref import Resolver, resolver_for, role_stem
-from kilde.nlp.knowledge import adjective_country, country_name, noun_sector, parties
+from kilde.nlp.knowledge import adjective_country, compound_country, country_name, demonyms, noun_sector, parties
 
 _WORD = re.compile(r"[\wæøåÆØÅé'’-]+")
 # Government nouns that, bare and definite, mean the article's own (Danish) state.
@@ -69,7 +69,11 @@ def _name_mentions(resolver: Resolver) -> list[ActorMention]:
             if m.label == "ORG" and m.text in letters:
                 sector = "POL"
             out.append(ActorMention(m.start, m.end, m.text, name, m.label, m.country, sector))
-        elif m.label == "ORG":
+        elif compound_country(m.text):  # "EU-landene", "Nato-lande"
+            label, code = compound_country(m.text)  # type: ignore[misc]
+            out.append(ActorMention(m.start, m.end, m.text, country_name(code), label, code,
+                                    _SECTOR_BY_LABEL.get(label)))
+        elif m.label == "ORG" and m.text not in ("S", "V", "K", "M"):
             party = letters.get(m.text)
             country = "DNK" if party else _adjective_before(resolver.text, m.start)
             out.append(ActorMention(m.start, m.end, m.text, party or m.text, "ORG", country,
@@ -97,6 +101,15 @@ def _noun_mentions(doc: Doc, resolver: Resolver, taken: list[tuple[int, int]]) -
         if any(s <= w.start() < e for s, e in taken):
             continue
         word = w.group()
+        compound = compound_country(word) if "-" in word else None
+        if compound:
+            out.append(ActorMention(w.start(), w.end(), word, country_name(compound[1]), compound[0], compound[1],
+                                    _SECTOR_BY_LABEL.get(compound[0])))
+            continue
+        people = demonyms().get(word.lower())
+        if people:
+            out.append(ActorMention(w.start(), w.end(), word, country_name(people), "NOM", people, "CVL"))
+            continue
         sector = noun_sector(word)
         if not sector:
             continue

@@ -42,10 +42,15 @@ _TARGET_PREPS = {
     "ASSAULT": {"mod", "imod", "på", "i", "af"}, "ACCUSE": {"mod", "imod", "for", "af"},
     "SANCTION": {"mod", "imod", "på", "over", "af"}, "THREATEN": {"mod", "imod", "med"},
     "PROTEST": {"mod", "imod", "foran"}, "REQUEST": {"til", "om"}, "AID": {"til"},
-    "CONSULT": {"med", "i", "til", "hos"}, "COOPERATE": {"med"}, "AGREE": {"med"},
+    "CONSULT": {"med", "til", "hos"}, "COOPERATE": {"med"}, "AGREE": {"med"},
     "SUPPORT": {"til"}, "REJECT": {"fra"}, "COERCE": {"i", "af", "til", "mod"}, "MOBILIZE": {"mod", "til", "i"},
     "RETREAT": {"fra", "med"}, "CONCEDE": {"over", "for"},
 }
+_TRANSPARENT = {"bl.a", "især", "også", "både", "primært", "navnlig", "eksempelvis"}
+_APPROVAL = re.compile(r"^(?:godkend|anerkend|støt|accepter|bakke|tiltræd|ratificer)")
+_NOUN_BEFORE = re.compile(r"^(?:en|et|det|den|de|sit|sin|sine|deres|hans|hendes|dets|dens|[A-ZÆØÅ][\w-]*(?:s|'s|’s|'|’)|\w+ske|\w+iske)$")
+_CANCELLED = re.compile(r"^(?:aflys|udskyd|udsk|annuller|dropp|opgiv|opgav)")
+_MODALS = {"skal", "må", "bør"}
 _NEGATIONS = {"ikke", "aldrig", "ingen", "intet", "hverken", "næppe", "ej"}
 _HYPOTHETICAL = {"hvis", "såfremt", "medmindre", "ifald"}
 _DENIALS = re.compile(r"\b(?:afvis\w*|benægt\w*|nægte\w*|dementer\w*|intet bevis|ingen beviser?|ikke noget bevis|"
@@ -58,6 +63,7 @@ _SPORT = re.compile(r"\b(?:landshold\w*|landskamp\w*|fodbold\w*|håndbold\w*|tur
                     r"kvartfinale\w*|målmand\w*|mesterskab\w*|VM-\w+|EM-\w+|pokal\w*|cykelløb\w*)\b", re.I)
 _MILITARY_AID = re.compile(r"\b(?:våben\w*|militær\w*|ammunition|missil\w*|kampfly|droner?|granater|artilleri|"
                            r"raketter|teknologi|kampvogne|udstyr)\b", re.I)
+_SPEECH_ACTS = {"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"}
 _ACCUSABLE = {"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"}
 
 
@@ -111,6 +117,10 @@ def _candidates(word: str) -> tuple[Cue, ...]:
     out = list(exact.get(word, ()))
     if word.startswith(prefixes):
         out += [c for p in prefixes if word.startswith(p) for c in by_prefix[p]]
+    if out and len(word) > 7 and all(c.pos == "V" for c in out):
+        head = [c for k in range(3, len(word) - 4) for c in exact.get(word[k:], ()) if c.pos == "N"]
+        if head:  # "bombeangreb" is an attack (noun), not "bombe" (verb)
+            return (head[0],)
     if not out and len(word) > 7:
         for k in range(3, len(word) - 3):
             head = word[k:]
@@ -177,7 +187,13 @@ class EventFinder:
         out = []
         speaker = (quote or {}).get("speaker") or {}
         for i, w in enumerate(words):
-            if quote and w.low in ("vi", "vores", "os") and speaker.get("country") and quote.get("kind") == "direct":
+            if w.low in ("de", "han", "hun") and i > 0 and words[i - 1].low == "at":
+                free = [a for a in actors if a.end <= w.start and self._prep_before(words, a) is None]
+                if free:  # "Holland og Norge har meddelt, at de vil donere ...": the matrix subject
+                    for a in (free if w.low == "de" else free[-1:]):
+                        out.append(Actor(a.name, a.country, a.sector, w.text, w.start, w.end))
+                    continue
+            if quote and w.low in ("vi", "vores", "os", "jeg", "mit", "min", "mine") and speaker.get("country") and quote.get("kind") == "direct":
                 out.append(Actor(speaker["name"], speaker["country"], "GOV", w.text, w.start, w.end))
             elif w.low == "de" and i + 1 < len(words) and words[i + 1].low == "to" and (
                     i + 2 >= len(words) or words[i + 2].low not in ("lande", "landes", "stater")):
@@ -227,7 +243,10 @@ class EventFinder:
     def _cues_in(self, words: list[Word]) -> list[tuple[int, Cue]]:
         found = []
         for i, w in enumerate(words):
-            for cue in _candidates(w.low):
+            options = _candidates(w.low)
+            if i and len({c.pos for c in options}) == 2 and _NOUN_BEFORE.match(words[i - 1].text):
+                options = tuple(c for c in options if c.pos == "N")  # "Ruslands angreb", "et angreb"
+            for cue in options:
                 if cue.particle and not any(_match(cue.particle, x.low) or (
                         len(cue.particle) > 4 and cue.particle.rstrip("*") in x.low) for x in words[i + 1:i + 7]):
                     continue
@@ -239,7 +258,8 @@ class EventFinder:
 
     # -- the clause around a cue --------------------------------------------------------
     @staticmethod
-    def _clause(words: list[Word], i: int) -> tuple[int, int]:
+    def _clause(words: list[Word], i: int, across_at: bool = False) -> tuple[int, int]:
+        """The clause around word ``i``; with ``across_at``, an at-clause right after the cue belongs to it."""
         lo = 0
         for j in range(i - 1, -1, -1):
             if words[j].low in (";", ":", "(") or (words[j].low == "," and j + 1 < len(words)
@@ -255,6 +275,9 @@ class EventFinder:
                 hi = j
                 break
             if words[j].low == "at" and words[j - 1].low not in ("til", "for", "om", "med", "ved", "på"):
+                if across_at and j - i <= 3:  # "kræver, at Kina ...": the one asked is in the at-clause
+                    across_at = False
+                    continue
                 hi = j
                 break
         return lo, hi
@@ -266,6 +289,9 @@ class EventFinder:
         steps = 0
         while k >= 0 and steps < 4:
             low = words[k].low
+            if low in _TRANSPARENT or (low == "andet" and k > 0 and words[k - 1].low == "blandt"):
+                k -= 2 if low == "andet" else 1
+                continue
             if low in _PREPOSITIONS:
                 if low == "af" and k > 0 and words[k - 1].low in ("del", "dele", "egne", "område", "området", "side"):
                     k -= 2
@@ -276,7 +302,8 @@ class EventFinder:
                     return words[k].low if k >= 0 and words[k].low in _PREPOSITIONS else "af"
                 return low
             if low in (",", "og", "eller") or adjective_country(low) is None and low not in (
-                    "den", "det", "de", "hans", "hendes", "deres", "landets", "sin", "sit", "sine") and not low.endswith("s"):
+                    "den", "det", "de", "hans", "hendes", "deres", "landets", "sin", "sit", "sine") and not low.endswith(
+                    ("s", "e")) or words[k].text[:1].isupper() and k and not low.endswith("s"):
                 return None
             k -= 1
             steps += 1
@@ -285,22 +312,29 @@ class EventFinder:
     def _negated(self, words: list[Word], lo: int, i: int, sent_start: int) -> bool:
         if any(w.low in _NEGATIONS for w in words[max(lo, i - 4):i + 3]):
             return True
+        if any(_CANCELLED.match(w.low) for w in words[max(lo, i - 3):i]):  # "aflyste et planlagt statsbesøg"
+            return True
         governing = self.text[sent_start:words[lo].start] if lo > 0 else ""
         if lo > 0 and _DENIALS.search(governing[-120:]):
             return True
+        if lo > 0 and words[lo - 1].low == "at":  # "Det er ikke sådan, at ..."; "skal ikke regne med, at ..."
+            head = [w.low for w in words[max(0, lo - 9):lo - 1]]
+            return any(x in _NEGATIONS for x in head)
         return False
 
     # -- one cue -> events -----------------------------------------------------------------
     def _roles(self, words: list[Word], i: int, cue: Cue, actors: list[Actor]) -> tuple[list[Actor], list[Actor], str]:
-        lo, hi = self._clause(words, i)
+        lo, hi = self._clause(words, i, across_at=cue.type == "REQUEST")
         cs, ce = words[lo].start, words[hi - 1].end if hi > lo else words[lo].end
         cue_w = words[i]
         clause = [a for a in actors if cs <= a.start < ce]
         before = [a for a in clause if a.end <= cue_w.start]
         after = [a for a in clause if a.start >= cue_w.end]
         preps = {id(a): self._prep_before(words, a) for a in clause}
-        free_before = [a for a in before if preps[id(a)] is None]
+        free_before = [a for a in before if preps[id(a)] is None and not self._genitive(a)]
         wanted = _TARGET_PREPS.get(cue.type, set())
+        if cue.type == "CONSULT" and "besøg" in cue_w.low:  # a visit to a state is with that state
+            wanted = wanted | {"i"}
 
         between = self._between(words, after)
         if between:
@@ -342,6 +376,12 @@ class EventFinder:
             return [src] + same, [a for a in rest if a not in same], "verb-v2"
         return [], [], "none"
 
+    def _genitive(self, a: Actor) -> bool:
+        """``Israels ret``, ``Hamas' angreb``: a possessor, not a subject."""
+        nxt = re.match(r"\s+([a-zæøå][\w-]*)", self.text[a.end:a.end + 30])
+        return bool(nxt) and a.text.endswith(("s", "'", "’")) and not a.text.endswith(("ss", "us", "as", "es")) or (
+            bool(nxt) and a.text.endswith(("'s", "’s")))
+
     def _between(self, words: list[Word], after: list[Actor]) -> list[Actor]:
         """``mellem Rusland og Nordkorea``: the actors of a 'mellem X og Y' just after the cue."""
         for a in after:
@@ -368,6 +408,8 @@ class EventFinder:
             return list(seen.values())
 
         sources, targets = distinct(sources), distinct(targets)
+        if len(sources) > 3 or len(targets) > 3:  # a list of states at a summit is not a set of dyads
+            return []
         pairs = [(s, t) for s in sources for t in targets if s.country != t.country]
         if cue.type in SYMMETRIC and (how == "between" or len(sources) > 1):
             pairs += [(a, b) for a, b in combinations(sources, 2)]
@@ -399,28 +441,74 @@ class EventFinder:
                 lo, _ = self._clause(words, i)
                 if any(w.low in _HYPOTHETICAL for w in words[lo:i]):
                     continue
+                if cue.pos == "N" and "om" in [w.low for w in words[max(0, i - 2):i]]:
+                    continue  # "forhandler om en fredsaftale": the topic, not a second event
                 sources, targets, how = self._roles(words, i, cue, actors)
+                sources, targets, how = self._fallbacks(words, i, cue, actors, sources, targets, how)
                 for src, tgt in self._pairs(cue, sources, targets, how):
                     events.append(self._record(cue, src, tgt, words, i, lo, ss, se, quote, how))
+            events += self._demands(words, actors, quote, ss, se)
             self._remember_group(actors)
         return self._accusations(events)
+
+    def _fallbacks(self, words: list[Word], i: int, cue: Cue, actors: list[Actor], sources: list[Actor],
+                   targets: list[Actor], how: str) -> tuple[list[Actor], list[Actor], str]:
+        """Fill a missing source from the quote's speaker, a missing target from the sentence's one other state."""
+        if not sources and how != "between" and cue.type in _SPEECH_ACTS:
+            q = self._quote_at(words[i].start)
+            speaker = (q or {}).get("speaker") or {}
+            if speaker.get("country"):
+                sources = [Actor(speaker["name"], speaker["country"], "GOV", speaker.get("mention") or "",
+                                 speaker.get("start") or 0, speaker.get("end") or 0)]
+                how = "speaker"
+        if sources and not targets and how != "between":
+            have = {a.country for a in sources}
+            others = [a for a in actors if a.country not in have and self._prep_before(words, a) != "ifølge"]
+            if len({a.country for a in others}) == 1:
+                targets = others[:1]
+                how += "-sentence"
+        return sources, targets, how
+
+    def _demands(self, words: list[Word], actors: list[Actor], quote: dict[str, Any] | None, ss: int,
+                 se: int) -> list[dict[str, Any]]:
+        """In a state speaker's quote, ``Kina skal åbne ...`` / ``Europa må betale`` is a REQUEST to that state."""
+        speaker = (quote or {}).get("speaker") or {}
+        if not speaker.get("country"):
+            return []
+        out = []
+        for i, w in enumerate(words):
+            if w.low not in _MODALS or i == 0:
+                continue
+            subj = [a for a in actors if a.end == words[i - 1].end and a.country != speaker["country"]]
+            if subj and self._prep_before(words, subj[0]) is None and not any(x.low in _NEGATIONS for x in words[i:i + 3]):
+                src = Actor(speaker["name"], speaker["country"], "GOV", speaker.get("mention") or "",
+                            speaker.get("start") or 0, speaker.get("end") or 0)
+                cue = Cue("REQUEST", "V", w.low, None)
+                out.append(self._record(cue, src, subj[0], words, i, 0, ss, se, quote, "modal"))
+        return out
 
     def _record(self, cue: Cue, src: Actor, tgt: Actor, words: list[Word], i: int, lo: int, ss: int, se: int,
                 quote: dict[str, Any] | None, how: str) -> dict[str, Any]:
         q = self._quote_at(words[i].start)
         speaker = (q or {}).get("speaker") or {}
+        negated = self._negated(words, lo, i, ss)
+        kind = cue.type
+        if negated and kind in ("AGREE", "SUPPORT", "COOPERATE") and _APPROVAL.match(words[i].low):
+            kind, negated = "REJECT", False  # "vil ikke godkende", "er ikke blevet anerkendt": a refusal
+        elif words[i].low.startswith("anerkend"):
+            negated = True  # "anerkender, at ...": acknowledging is not an event; recognition is coded elsewhere
         named = sum(1 for a in (src, tgt) if a.text.lower() not in ("vi", "vores", "os", "landene", "de", "deres", "parterne", "begge"))
         return {
-            "type": cue.type, "mode": None,
+            "type": kind, "mode": None,
             "source": src.as_dict(), "target": tgt.as_dict(),
-            "negated": self._negated(words, lo, i, ss),
+            "negated": negated,
             "asserted_by": speaker.get("name") if q else None,
             "asserted_by_country": speaker.get("country") if q else None,
             "date": dates.resolve(self.text[ss:se], self.published),
             "location": None,
             "text": self.text[ss:se].strip(), "start": ss, "end": se,
             "cue": words[i].text, "cue_start": words[i].start, "cue_end": words[i].end,
-            "confidence": round(0.5 + 0.2 * named / 2 + (0.1 if how in ("verb", "between", "passive") else 0.0), 2),
+            "confidence": round(0.5 + 0.2 * named / 2 + (0.1 if how in ("verb", "verb-v2", "passive") else 0.0), 2),
             "rule": f"cue-{cue.pos.lower()}-{how}",
         }
 
@@ -466,5 +554,6 @@ class EventComponent:
         if doc._.actor_mentions is None:
             doc._.events = []
             return doc
-        doc._.events = dedupe(EventFinder(doc).find())
+        events = dedupe(EventFinder(doc).find())
+        doc._.events = sorted(events, key=lambda e: -e["confidence"])  # surest first
         return doc

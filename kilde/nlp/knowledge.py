@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kilde.nlp.gazetteer import _read_tsv, adjectives
+from kilde.nlp.gazetteer import _read_tsv, adjectives, names
 
 IGO_NAMES = {"NATO": "NATO", "EU": "EU", "UN": "FN", "WHO": "WHO", "IMF": "IMF", "WB": "Verdensbanken",
              "WTO": "WTO", "OSCE": "OSCE", "AU": "Den Afrikanske Union", "ICC": "ICC", "ICJ": "ICJ",
@@ -36,6 +36,7 @@ def people() -> dict[str, list[Known]]:
     out: dict[str, list[Known]] = {}
     for row in _read_tsv("people_da.tsv"):
         name, country, sector, role = row[:4]
+        name = fold(name)
         known = Known(name, country, sector, role, int(row[4]) if len(row) > 4 and row[4] else 0)
         out.setdefault(name, []).append(known)
     for entries in out.values():
@@ -52,8 +53,17 @@ def surnames() -> dict[str, list[str]]:
     return out
 
 
+def fold(text: str) -> str:
+    """``Orbán`` -> ``Orban``: names compared without accents (æ, ø and å kept)."""
+    import unicodedata
+
+    keep = {"æ", "ø", "å", "Æ", "Ø", "Å"}
+    return "".join(ch if ch in keep else unicodedata.normalize("NFKD", ch)[0] for ch in text)
+
+
 def known_person(name: str, year: int | None = None) -> Known | None:
     """The entry for ``name`` (a full name, or a surname that only one known person has) in ``year``."""
+    name = fold(name)
     entries = people().get(name)
     if entries is None:
         words = name.split()
@@ -131,6 +141,18 @@ def adjective_country(word: str) -> str | None:
     return adjectives().get(word.lower())
 
 
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """``{"russere": "RUS", "russerne": "RUS", ...}``."""
+    out = {}
+    for code, stems in _read_tsv("demonyms_da.tsv"):
+        for stem in stems.split("|"):
+            out[stem] = code
+            out[stem + "ne"] = code
+            out[stem + "s"] = code
+    return out
+
+
 @lru_cache(maxsize=512)
 def country_name(code: str) -> str:
     """A Danish display name for a country or IGO code (``RUS`` -> ``Rusland``)."""
@@ -143,3 +165,19 @@ def country_name(code: str) -> str:
     if country is None:
         return code
     return Locale("da").territories.get(country.alpha_2, country.name)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_codes() -> dict[str, tuple[str, str]]:
+    return {name: (label, code) for name, label, code in names() if label in ("GPE", "IGO")}
+
+
+def compound_country(word: str) -> tuple[str, str] | None:
+    """``EU-landene`` -> (IGO, EU); ``Nato-medlemskab`` -> (IGO, NATO); ``Ukraine-fonden`` -> (GPE, UKR)."""
+    head, sep, tail = word.partition("-")
+    if not sep or not head:
+        return None
+    tail = tail.lower()
+    if not (tail.startswith(("land", "medlem", "leder", "mission", "ambassad")) or noun_sector(tail)):
+        return None  # "Tyrkiet-korrespondent" is a journalist, not Turkey
+    return _gazetteer_codes().get(head) or _gazetteer_codes().get(head.upper())
