@@ -37,6 +37,14 @@ class Kilde:
         """Events; filters: ``type``, ``actor``, ``dyad``, ``since``, ``until``, ``limit``."""
         return queries.events(self.store, **filters)
 
+    def dyad_series(self, dyad: str, since: str | None = None, until: str | None = None) -> pd.DataFrame:
+        """Monthly counts per PLOVER type for ``dyad`` (``"RUS-PRK"``) and a cooperation-conflict score."""
+        return queries.dyad_series(self.store, dyad, since=since, until=until)
+
+    def plover(self) -> list[builtins.dict[str, Any]]:
+        """All coded events as PLOVER JSON records."""
+        return queries.plover_records(self.store)
+
     def actors(self, name: str | None = None, **filters: Any) -> pd.DataFrame:
         """Actor facts (country, sector, role) with their sources."""
         return queries.actors(self.store, name=name, **filters)

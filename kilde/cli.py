@@ -177,20 +177,28 @@ def stats(db: str) -> None:
 @DB_OPTION
 @click.option("--table", default="articles", show_default=True,
               type=click.Choice(["articles", "quotes", "events", "actors", "mentions", "rejects"]))
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "plover"]), default="jsonl",
+              show_default=True, help="plover: the coded events as PLOVER JSON records, one per line.")
 @click.option("--output", "-o", required=True, help="File to write.")
 @_fail_cleanly
 def export(db: str, table: str, fmt: str, output: str) -> None:
-    """Export one table of the store as JSONL, CSV or Parquet.
+    """Export one table of the store as JSONL, CSV or Parquet, or the events as PLOVER records.
 
     \b
     Example:
       kilde export --table quotes --format parquet -o quotes.parquet
+      kilde export --format plover -o events.plover.jsonl
     """
-    from kilde.store import Store
+    from kilde.store import Store, queries
 
     with Store(db, read_only=True) as store:
-        store.export(table, fmt, output)
+        if fmt == "plover":
+            records = queries.plover_records(store)
+            with open(output, "w", encoding="utf-8") as fh:
+                for rec in records:
+                    fh.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
+        else:
+            store.export(table, fmt, output)
     click.echo(f"wrote {output}", err=True)
 
 
@@ -246,11 +254,12 @@ def quotes(db: str, speaker: str | None, relay: str | None, since: str | None, u
 @click.option("--dyad", help="Country pair, e.g. RUS-PRK (either direction).")
 @click.option("--since", help="From this date (YYYY-MM-DD).")
 @click.option("--until", help="Up to this date (YYYY-MM-DD).")
+@click.option("--negated", is_flag=True, help="Also list denied or negated events (flagged).")
 @click.option("--limit", default=50, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
 @_fail_cleanly
 def events(db: str, type_: str | None, actor: str | None, dyad: str | None, since: str | None,
-           until: str | None, limit: int, fmt: str) -> None:
+           until: str | None, negated: bool, limit: int, fmt: str) -> None:
     """Search stored PLOVER events.
 
     \b
@@ -261,8 +270,32 @@ def events(db: str, type_: str | None, actor: str | None, dyad: str | None, sinc
     from kilde.store.queries import events as query
 
     with Store(db, read_only=True) as store:
-        df = query(store, type=type_, actor=actor, dyad=dyad, since=since, until=until, limit=limit)
+        df = query(store, type=type_, actor=actor, dyad=dyad, since=since, until=until,
+                   include_negated=negated, limit=limit)
     _table_out(df, fmt, ["date", "type", "source_country", "target_country", "negated", "asserted_by", "text"])
+
+
+@main.command()
+@click.argument("dyad")
+@DB_OPTION
+@click.option("--since", help="From this date (YYYY-MM-DD).")
+@click.option("--until", help="Up to this date (YYYY-MM-DD).")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
+@_fail_cleanly
+def dyad(dyad: str, db: str, since: str | None, until: str | None, fmt: str) -> None:
+    """Monthly PLOVER counts and cooperation-conflict score for a country pair.
+
+    \b
+    Example:
+      kilde dyad RUS-PRK
+    """
+    from kilde.store import Store
+    from kilde.store.queries import dyad_series
+
+    with Store(db, read_only=True) as store:
+        df = dyad_series(store, dyad, since=since, until=until)
+    df = df.loc[:, (df != 0).any(axis=0)] if not df.empty else df
+    _table_out(df, fmt, list(df.columns))
 
 
 @main.command()

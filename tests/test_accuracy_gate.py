@@ -32,3 +32,38 @@ def test_quote_scores_stay_above_floors(name, gold, inputs, nlp, tmp_path):
     assert got["direct_quote_recall"] >= floors["direct_quote_recall"]
     assert got["speaker_acc"] >= floors["speaker_acc"]
     assert got["relay_f1"] >= floors["relay_f1"]
+
+
+@needs_shared
+@pytest.mark.slow
+@pytest.mark.parametrize("name,gold,inputs", [("dev", DEV_GOLD, [DEV_NEWS]), ("seed", SEED_GOLD, [SEED])])
+def test_event_scores_stay_above_floors(name, gold, inputs, nlp, tmp_path):
+    got = _score(gold, inputs, nlp, tmp_path)
+    floors = FLOORS[name]
+    assert got["events"]["f1"] >= floors["events_f1"], got["events"]
+    if "events_p" in floors:
+        assert got["events"]["p"] >= floors["events_p"], got["events"]
+    if "events_r" in floors:
+        assert got["events"]["r"] >= floors["events_r"], got["events"]
+    if "dyads_f1" in floors:
+        assert got["dyads"]["f1"] >= floors["dyads_f1"], got["dyads"]
+
+
+@needs_shared
+def test_seed_required_events(nlp):
+    """The seed's required events, with Blinken asserting both AID events and no AGREE for the denied arms deals."""
+    record = kilde.extract(kilde.read([str(SEED)]), nlp)[0]
+    coded = {(e["type"], e["source"]["country"], e["target"]["country"]): e for e in record["events"]}
+    undirected = {(t, frozenset((s, g))) for t, s, g in coded}
+    for t, s, g in [("ACCUSE", "USA", "PRK"), ("AID", "PRK", "RUS"), ("AID", "RUS", "PRK"), ("REQUEST", "USA", "CHN")]:
+        assert (t, s, g) in coded, (t, s, g)
+    for t, pair in [("CONSULT", ("USA", "KOR")), ("COOPERATE", ("KOR", "USA")), ("CONSULT", ("PRK", "RUS")),
+                    ("AGREE", ("RUS", "PRK"))]:
+        assert (t, frozenset(pair)) in undirected, (t, pair)
+    assert coded[("AID", "PRK", "RUS")]["asserted_by"] == "Antony Blinken"
+    assert coded[("AID", "RUS", "PRK")]["asserted_by"] == "Antony Blinken"
+    consult = [e for (t, s, g), e in coded.items() if t == "CONSULT" and {s, g} == {"PRK", "RUS"}][0]
+    assert consult["date"] == "2023-09"
+    assert sum(1 for (t, _, _) in coded if t == "AGREE") == 1
+    denied = [e for e in record["negated_events"] if e["type"] == "AID"]
+    assert denied and denied[0]["source"]["country"] == "PRK"

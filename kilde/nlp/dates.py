@@ -20,7 +20,7 @@ _WEEKDAY_NAMES = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})\.?\s+({_MONTH_NAMES})\b(?:\s+(\d{{4}}))?", re.I)
 _IN_MONTH = re.compile(rf"\b(?:i|siden|fra|tilbage i|i begyndelsen af|i slutningen af|midt i)\s+({_MONTH_NAMES})\b(?:\s+(\d{{4}}))?", re.I)
 _WEEKDAY = re.compile(rf"\b(?:i\s+|sidste\s+|på\s+)?({_WEEKDAY_NAMES})s?\b(?!\s+den\s+\d)", re.I)
-_YEAR = re.compile(r"\b(?:i|siden|fra|tilbage i)\s+((?:19|20)\d\d)\b")
+_YEAR = re.compile(r"\b(?:i|siden|fra|tilbage i)\s+((?:19|20)\d\d)\b", re.I)
 _RELATIVE = [
     (re.compile(r"\bi\s+forgårs\b", re.I), ("day", -2)),
     (re.compile(r"\bi\s+går(?:\s+aftes)?\b", re.I), ("day", -1)),

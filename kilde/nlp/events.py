@@ -434,7 +434,9 @@ class EventFinder:
             if quote and quote.get("kind") == "direct":  # not the attribution clause ", siger Blinken"
                 actors = [a for a in actors if quote["start"] <= a.start < quote["end"]]
             actors = sorted(actors + self._anaphors(words, actors, quote), key=lambda a: a.start)
-            if stext.rstrip().endswith("?") or len({a.country for a in actors}) < 2 and not self.group:
+            lone = len({a.country for a in actors}) < 2 and not self.group and not any(
+                adjective_country(w.low) for w in words)
+            if stext.rstrip().endswith("?") or lone:
                 self._remember_group(actors)
                 continue
             for i, cue in self._cues_in(words):

@@ -48,8 +48,18 @@ def m001_initial(con: duckdb.DuckDBPyConnection) -> None:
             stage VARCHAR, code VARCHAR, reason VARCHAR, rejected_at TIMESTAMP DEFAULT current_timestamp)""")
 
 
+def m002_event_evidence(con: duckdb.DuckDBPyConnection) -> None:
+    """Events keep their cue word, mention texts and how often the article reports them."""
+    for column in ("cue VARCHAR", "source_mention VARCHAR", "target_mention VARCHAR", "reports INTEGER",
+                   "asserted_by_country VARCHAR"):
+        con.execute(f"ALTER TABLE events ADD COLUMN {column}")
+    con.execute("ALTER TABLE actors ADD COLUMN mentions INTEGER")
+    con.execute("ALTER TABLE actors ADD COLUMN source VARCHAR")
+
+
 MIGRATIONS: list[tuple[int, str, Migration]] = [
     (1, "initial", m001_initial),
+    (2, "event evidence", m002_event_evidence),
 ]
 
 

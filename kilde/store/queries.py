@@ -56,9 +56,11 @@ def quotes(store: Store, speaker: str | None = None, relay: str | None = None, s
 
 def events(store: Store, type: str | None = None, actor: str | None = None, dyad: str | None = None,
            since: str | None = None, until: str | None = None, article_id: str | None = None,
-           limit: int = 100, offset: int = 0) -> pd.DataFrame:
-    """Events, newest first; ``dyad`` is ``RUS-PRK`` (either direction)."""
+           include_negated: bool = False, limit: int = 100, offset: int = 0) -> pd.DataFrame:
+    """Events, newest first; ``dyad`` is ``RUS-PRK`` (either direction); negated ones only on request."""
     w = Where()
+    if not include_negated:
+        w.add("NOT e.negated")
     if type:
         w.add("e.type = upper(?)", type)
     if actor:
@@ -121,4 +123,60 @@ def stats(store: Store) -> dict[str, Any]:
                                            str(row[1]) if row and row[1] else None)
     out["languages"] = dict(store.con.execute(
         "SELECT language, count(*) FROM articles GROUP BY language ORDER BY 2 DESC").fetchall())
+    return out
+
+
+# PLOVER categories on a cooperation (+) / conflict (-) scale, after the quad classes of
+# event data (verbal and material cooperation, verbal and material conflict).
+COOPERATION_WEIGHTS = {
+    "AGREE": 3.0, "CONSULT": 1.0, "SUPPORT": 2.0, "CONCEDE": 2.0, "COOPERATE": 4.0, "AID": 5.0, "RETREAT": 3.0,
+    "REQUEST": -1.0, "ACCUSE": -2.0, "REJECT": -2.0, "THREATEN": -4.0, "PROTEST": -3.0, "SANCTION": -5.0,
+    "MOBILIZE": -6.0, "COERCE": -7.0, "ASSAULT": -10.0,
+}
+
+
+def dyad_series(store: Store, dyad: str, since: str | None = None, until: str | None = None) -> pd.DataFrame:
+    """Monthly counts per PLOVER type for a dyad (``RUS-PRK``, either direction) and a cooperation-conflict
+    score (sum of the weights above; cooperation above zero, conflict below). Negated events are left out."""
+    a, _, b = dyad.upper().partition("-")
+    w = Where()
+    w.add("NOT e.negated")
+    w.add("((e.source_country = ? AND e.target_country = ?) OR (e.source_country = ? AND e.target_country = ?))", a, b, b, a)
+    w.add("e.date IS NOT NULL")
+    if since:
+        w.add("e.date >= CAST(? AS DATE)", since)
+    if until:
+        w.add("e.date <= CAST(? AS DATE)", until)
+    counts = store.df("SELECT strftime(date_trunc('month', e.date), '%Y-%m') AS month, e.type, count(*) AS n "
+                      "FROM events e" + w.sql() + " GROUP BY ALL ORDER BY month, e.type", w.params)
+    if counts.empty:
+        return pd.DataFrame(columns=["month", *COOPERATION_WEIGHTS, "cooperation", "conflict", "score"])
+    table = counts.pivot_table(index="month", columns="type", values="n", aggfunc="sum", fill_value=0)
+    table = table.reindex(columns=list(COOPERATION_WEIGHTS), fill_value=0).astype(int)
+    weights = pd.Series(COOPERATION_WEIGHTS)
+    table["cooperation"] = (table[list(COOPERATION_WEIGHTS)] * weights.clip(lower=0)).sum(axis=1)
+    table["conflict"] = (table[list(COOPERATION_WEIGHTS)] * weights.clip(upper=0)).sum(axis=1)
+    table["score"] = table["cooperation"] + table["conflict"]
+    return table.reset_index()
+
+
+def plover_records(store: Store) -> list[dict[str, Any]]:
+    """Events as PLOVER JSON records (id, date, actor, recipient, event, mode, context, event_text, ...)."""
+    df = store.df("SELECT e.*, a.outlet, a.url, a.published FROM events e JOIN articles a ON a.id = e.article_id "
+                  "WHERE NOT e.negated ORDER BY e.article_id, e.idx")
+    out = []
+    for r in df.to_dict("records"):
+        r = {k: (None if not isinstance(v, (list, dict)) and pd.isna(v) else v) for k, v in r.items()}
+        out.append({
+            "id": f"{r['article_id']}-{r['idx']}",
+            "date": None if r["date"] is None else str(r["date"])[:10],
+            "actor": r["source_name"], "actor_country": r["source_country"], "actor_sector": r["source_sector"],
+            "recipient": r["target_name"], "recipient_country": r["target_country"],
+            "recipient_sector": r["target_sector"],
+            "event": r["type"], "mode": r["mode"], "context": None,
+            "event_text": r["text"], "event_text_start": r["start"], "event_text_end": r["end"],
+            "asserted_by": r["asserted_by"], "location": r["location"], "confidence": r["confidence"],
+            "coder": f"kilde:{r['rule']}", "story_id": r["article_id"], "source_outlet": r["outlet"],
+            "url": r["url"],
+        })
     return out

@@ -56,14 +56,19 @@ def event_row(aid: str, idx: int, e: dict[str, Any], day: date | None) -> dict[s
         "negated": bool(e.get("negated")), "asserted_by": e.get("asserted_by"),
         "date": to_date(e.get("date")) or day, "location": e.get("location"), "text": e.get("text"),
         "start": e.get("start"), "end": e.get("end"), "confidence": e.get("confidence"), "rule": e.get("rule"),
+        "cue": e.get("cue"), "source_mention": src.get("mention"), "target_mention": tgt.get("mention"),
+        "reports": e.get("mentions", 1), "asserted_by_country": e.get("asserted_by_country"),
     }
 
 
 def actor_row(aid: str, idx: int, a: dict[str, Any], day: date | None) -> dict[str, Any]:
+    """One actor of one article; the role fact (``USA's udenrigsminister``) is the evidence, with its offsets."""
+    fact = (a.get("facts") or [None])[0] or (a.get("mentions") or [{}])[0]
     return {
         "article_id": aid, "idx": idx, "name": a.get("name"), "type": a.get("type"),
         "country": a.get("country"), "sector": a.get("sector"), "role": a.get("role"),
-        "evidence": a.get("evidence"), "start": a.get("start"), "end": a.get("end"), "date": day,
+        "evidence": fact.get("role") or fact.get("text"), "start": fact.get("start"), "end": fact.get("end"),
+        "date": day, "mentions": len(a.get("mentions") or []), "source": a.get("source"),
     }
 
 
@@ -83,6 +88,7 @@ def rows_for(article: Article, rec: dict[str, Any]) -> dict[str, list[dict[str, 
         "articles": [article_row(article)],
         "mentions": [mention_row(aid, i, m) for i, m in enumerate(rec.get("entities") or [])],
         "quotes": [quote_row(aid, i, q, day) for i, q in enumerate(rec.get("quotes") or [])],
-        "events": [event_row(aid, i, e, day) for i, e in enumerate(rec.get("events") or [])],
+        "events": [event_row(aid, i, e, day)
+                   for i, e in enumerate(list(rec.get("events") or []) + list(rec.get("negated_events") or []))],
         "actors": [actor_row(aid, i, a, day) for i, a in enumerate(rec.get("actors") or [])],
     }

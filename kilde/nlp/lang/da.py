@@ -75,6 +75,7 @@ ROLE_STEMS = (
     "assistenttræner", "sportschef", "manager", "anfører", "målmand", "kaptajn", "viceadmiral",
     "forsvarschef", "efterretningschef", "talsmand", "pressechef", "pressesekretær", "rådgiver",
     "sikkerhedsrådgiver", "diplomat", "udsending", "gesandt", "mægler", "forhandler", "hertug", "kronprinsesse",
+    "modstykke", "kollega", "modpart",
 )
 # Relays: what introduces the channel a quote came through.
 MEDIA_PREFIXES = ("nyhedsbureauet", "nyhedsbureauerne", "avisen", "dagbladet", "mediet", "tv-stationen",

@@ -1,0 +1,104 @@
+"""PLOVER event rules on short articles written for these tests (Danish news conventions)."""
+import pytest
+
+from kilde.analyse import make_doc
+from kilde.read.text import make_article
+
+HEADER = " date 2024-03 Test Redaktion Torsdag, 14. marts 2024 - 09:30\n\n"
+
+
+@pytest.fixture(scope="module")
+def analyse(nlp):
+    def run(body):
+        doc = nlp(make_doc(nlp, make_article(HEADER + body, source="test")))
+        return doc
+    return run
+
+
+def triples(doc, negated=False):
+    return {(e["type"], e["source"]["country"], e["target"]["country"]) for e in doc._.events
+            if e["negated"] == negated}
+
+
+def test_subject_verb_object_with_preposition(analyse):
+    doc = analyse("Frankrig indfører nye sanktioner mod Iran efter angrebet.")
+    assert ("SANCTION", "FRA", "IRN") in triples(doc)
+
+
+def test_verb_second_word_order_puts_subject_after_verb(analyse):
+    doc = analyse("I går mødtes Tysklands kansler med Polens præsident i Berlin.")
+    assert {("CONSULT", "DEU", "POL")} <= triples(doc) | {(t, b, a) for t, a, b in triples(doc)}
+
+
+def test_genitive_possessor_of_noun_is_source(analyse):
+    doc = analyse("Hospitalet blev ramt under Israels angreb på Gaza natten til onsdag.")
+    assert ("ASSAULT", "ISR", "PSE") in triples(doc)
+
+
+def test_adjective_before_noun_is_source(analyse):
+    doc = analyse("Mindst tre blev dræbt ved et russisk missilangreb på Ukraine søndag.")
+    assert ("ASSAULT", "RUS", "UKR") in triples(doc)
+
+
+def test_several_actors_give_one_event_per_pair(analyse):
+    doc = analyse("Sverige, Norge og Finland vil samarbejde tættere om forsvaret af Arktis.")
+    pairs = {frozenset((s, t)) for k, s, t in triples(doc) if k == "COOPERATE"}
+    assert pairs == {frozenset(("SWE", "NOR")), frozenset(("SWE", "FIN")), frozenset(("NOR", "FIN"))}
+
+
+def test_denied_event_is_negated_not_coded(analyse):
+    doc = analyse("Kina afviser, at Kina leverer våben til Rusland.")
+    assert ("AID", "CHN", "RUS") not in triples(doc)
+    assert ("AID", "CHN", "RUS") in triples(doc, negated=True)
+
+
+def test_plain_negation_is_negated(analyse):
+    doc = analyse("Tyrkiet har ikke sendt tropper til Syrien, siger ministeriet.")
+    assert ("MOBILIZE", "TUR", "SYR") not in triples(doc)
+    assert ("MOBILIZE", "TUR", "SYR") in triples(doc, negated=True)
+
+
+def test_refusing_to_approve_is_reject(analyse):
+    doc = analyse("Ungarn vil ikke godkende Sveriges ansøgning om medlemskab.")
+    assert ("REJECT", "HUN", "SWE") in triples(doc)
+
+
+def test_hypothetical_event_is_not_coded(analyse):
+    doc = analyse("Hvis Rusland angriber Estland, vil alliancen svare.")
+    assert ("ASSAULT", "RUS", "EST") not in triples(doc)
+
+
+def test_event_inside_quote_is_asserted_by_speaker_who_accuses(analyse):
+    doc = analyse("Storbritanniens udenrigsminister, David Lammy, var i Kyiv.\n\n"
+                  "- Vi ser, at Iran leverer droner til Rusland, siger Lammy.")
+    aid = next(e for e in doc._.events if e["type"] == "AID")
+    assert (aid["source"]["country"], aid["target"]["country"]) == ("IRN", "RUS")
+    assert aid["asserted_by"] == "David Lammy"
+    assert ("ACCUSE", "GBR", "IRN") in triples(doc)
+
+
+def test_plural_anaphor_takes_last_pair(analyse):
+    doc = analyse("Japans premierminister besøgte i går Indien.\n\n"
+                  "Landene lovede at styrke handelen.")
+    coded = {(t, frozenset((s, g))) for t, s, g in triples(doc)}
+    assert ("AGREE", frozenset(("JPN", "IND"))) in coded
+
+
+def test_event_date_resolved_from_article_date(analyse):
+    doc = analyse("I januar mødtes Norge og Island i Oslo.\n\nMandag opfordrede Norge Island til at skrue ned for fiskeriet.")
+    dates = {e["type"]: e["date"] for e in doc._.events}
+    assert dates["CONSULT"] == "2024-01"
+    assert dates["REQUEST"] == "2024-03-11"
+
+
+def test_evidence_offsets_point_at_the_sentence(analyse):
+    doc = analyse("Polen anklager Belarus for at sende migranter mod grænsen.")
+    e = next(e for e in doc._.events if e["type"] == "ACCUSE")
+    assert doc.text[e["start"]:e["end"]].strip() == e["text"]
+    assert doc.text[e["cue_start"]:e["cue_end"]] == "anklager"
+
+
+def test_sports_article_gives_no_state_events(analyse):
+    doc = analyse("Danmarks landshold slog Sverige i aftes. Håndboldlandsholdet angreb fra start, "
+                  "og i semifinalen venter Frankrig.")
+    assert doc._.events == []
