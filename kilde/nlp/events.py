@@ -50,6 +50,7 @@ _TRANSPARENT = {"bl.a", "især", "også", "både", "primært", "navnlig", "eksem
 _APPROVAL = re.compile(r"^(?:godkend|anerkend|støt|accepter|bakke|tiltræd|ratificer)")
 _NOUN_BEFORE = re.compile(r"^(?:en|et|det|den|de|sit|sin|sine|deres|hans|hendes|dets|dens|[A-ZÆØÅ][\w-]*(?:s|'s|’s|'|’)|\w+ske|\w+iske)$")
 _CANCELLED = re.compile(r"^(?:aflys|udskyd|udsk|annuller|dropp|opgiv|opgav)")
+_SUBORDINATORS = {"efter", "før", "siden", "inden", "da", "mens", "når", "til"}
 _MODALS = {"skal", "må", "bør"}
 _NEGATIONS = {"ikke", "aldrig", "ingen", "intet", "hverken", "næppe", "ej"}
 _HYPOTHETICAL = {"hvis", "såfremt", "medmindre", "ifald"}
@@ -293,6 +294,8 @@ class EventFinder:
                 k -= 2 if low == "andet" else 1
                 continue
             if low in _PREPOSITIONS:
+                if low in _SUBORDINATORS and (k == 0 or words[k - 1].low in (",", "og", "men")):
+                    return None  # ", efter Rusland angreb": a conjunction opening a clause, not a preposition
                 if low == "af" and k > 0 and words[k - 1].low in ("del", "dele", "egne", "område", "området", "side"):
                     k -= 2
                     steps = 0
@@ -331,6 +334,9 @@ class EventFinder:
         before = [a for a in clause if a.end <= cue_w.start]
         after = [a for a in clause if a.start >= cue_w.end]
         preps = {id(a): self._prep_before(words, a) for a in clause}
+        for a, b in zip(clause, clause[1:]):  # "af EU og USA": a coordinated mention shares the preposition
+            if preps[id(b)] is None and self.text[a.end:b.start].strip() in ("og", ",", "samt", "eller"):
+                preps[id(b)] = preps[id(a)]
         free_before = [a for a in before if preps[id(a)] is None and not self._genitive(a)]
         wanted = _TARGET_PREPS.get(cue.type, set())
         if cue.type == "CONSULT" and "besøg" in cue_w.low:  # a visit to a state is with that state
@@ -408,12 +414,12 @@ class EventFinder:
             return list(seen.values())
 
         sources, targets = distinct(sources), distinct(targets)
-        if len(sources) > 3 or len(targets) > 3:  # a list of states at a summit is not a set of dyads
+        if len(sources) > 3 or len(targets) > 8:  # a list of states at a summit is not a set of dyads
             return []
         pairs = [(s, t) for s in sources for t in targets if s.country != t.country]
         if cue.type in SYMMETRIC and (how == "between" or len(sources) > 1):
             pairs += [(a, b) for a, b in combinations(sources, 2)]
-        if not pairs and cue.type in SYMMETRIC and len(targets) > 1 and not sources:
+        if not pairs and cue.type in SYMMETRIC and 1 < len(targets) <= 3 and not sources:
             pairs = [(a, b) for a, b in combinations(targets, 2)]
         return pairs
 
