@@ -58,7 +58,9 @@ _DENIALS = re.compile(r"\b(?:afvis\w*|benægt\w*|nægte\w*|dementer\w*|intet bev
                       r"tilbageviser|tilbagevist)\b", re.I)
 _PASSIVE_AUX = {"blev", "bliver", "blevet", "er", "var"}
 _LIGHT_VERBS = re.compile(r"^(?:indled|gennemfør|foretag|iværksæt|ret|lancer|udfør|indgå|indgik|afhold|hold|"
-                          r"hav|har|hadde|havde|sætte|sat|start|begynd|fortsæt|optrap|trapp|deltag)", re.I)
+                          r"hav|har|hadde|havde|sætte|sat|start|begynd|fortsæt|optrap|trapp|deltag|præsenter|"
+                          r"annoncer|offentliggør|giv|gav|yde|send|vedtag|nedlæg|nedlagde|indfør|klar|pålæg|"
+                          r"udstede|udsted|kom med|fremsæt|fremsatte|rett)", re.I)
 _PLURAL_ANAPHORS = {"landene", "parterne", "begge", "de to", "de to lande", "begge lande", "begge parter", "nabolandene"}
 _SPORT = re.compile(r"\b(?:landshold\w*|landskamp\w*|fodbold\w*|håndbold\w*|turnering\w*|semifinale\w*|"
                     r"kvartfinale\w*|målmand\w*|mesterskab\w*|VM-\w+|EM-\w+|pokal\w*|cykelløb\w*)\b", re.I)
@@ -369,6 +371,14 @@ class EventFinder:
             agents = [a for a in after if preps[id(a)] == "af"]
             if agents:
                 return agents, free_before, "passive"
+            if free_before:  # "Irans chargé d'affaires er blevet indkaldt": the one acted upon; agent from context
+                done = {a.country for a in free_before}
+                others = [a for a in actors if a.country not in done and self._prep_before(words, a) != "ifølge"]
+                if len({a.country for a in others}) == 1:
+                    return others[:1], free_before, "passive-sentence"
+                return [], [], "none"
+        if cue.pos == "A":  # "Ruslands anerkendelse ... er uacceptabel": the speaker judges the clause's subject
+            return [], clause[:1], "judgement"
         if free_before:
             sources = free_before
             targets = [a for a in after if preps[id(a)] is None or preps[id(a)] in wanted]
@@ -385,8 +395,10 @@ class EventFinder:
     def _genitive(self, a: Actor) -> bool:
         """``Israels ret``, ``Hamas' angreb``: a possessor, not a subject."""
         nxt = re.match(r"\s+([a-zæøå][\w-]*)", self.text[a.end:a.end + 30])
-        return bool(nxt) and a.text.endswith(("s", "'", "’")) and not a.text.endswith(("ss", "us", "as", "es")) or (
-            bool(nxt) and a.text.endswith(("'s", "’s")))
+        if not nxt or not _candidates(nxt.group(1)):
+            return False  # "Irans chargé d'affaires": the state stands for the phrase
+        return a.text.endswith(("s", "'", "’")) and not a.text.endswith(("ss", "us", "as", "es")) or a.text.endswith(
+            ("'s", "’s"))
 
     def _between(self, words: list[Word], after: list[Actor]) -> list[Actor]:
         """``mellem Rusland og Nordkorea``: the actors of a 'mellem X og Y' just after the cue."""
