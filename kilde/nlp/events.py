@@ -35,7 +35,9 @@ from kilde.nlp.knowledge import adjective_country
 
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 _WORD = re.compile(r"[\wæøåÆØÅéÉ'’-]+|[,;:?!()»«\"“”]")
-_BOUNDARY_WORDS = {"at", "som", "der", "hvor", "mens", "men", "fordi", "selvom", "efter", "da", "når", "hvis", "og"}
+_BOUNDARY_WORDS = {"at", "som", "der", "hvor", "mens", "men", "fordi", "selvom", "efter", "da", "når", "hvis", "og", "så",
+                   "idet", "eftersom", "hvilket", "hvorfor", "hvorefter", "inden", "før"}
+_FALLBACK_PREPS = {None, "mod", "imod", "til", "med", "over", "overfor", "for"}
 _PREPOSITIONS = {"mod", "imod", "til", "på", "med", "i", "fra", "af", "for", "ved", "hos", "om", "over", "overfor",
                  "ifølge", "mellem", "blandt", "under", "efter", "hen", "ind", "uden", "via", "end", "vedrørende"}
 _TARGET_PREPS = {
@@ -122,6 +124,8 @@ def _candidates(word: str) -> tuple[Cue, ...]:
         out += [c for p in prefixes if word.startswith(p) for c in by_prefix[p]]
     if out and len(word) > 7 and all(c.pos == "V" for c in out):
         head = [c for k in range(3, len(word) - 4) for c in exact.get(word[k:], ()) if c.pos == "N"]
+        head += [c for k in range(3, len(word) - 4) if word[k:].startswith(prefixes)
+                 for p in prefixes if word[k:].startswith(p) and len(p) >= 4 for c in by_prefix[p] if c.pos == "N"]
         if head:  # "bombeangreb" is an attack (noun), not "bombe" (verb)
             return (head[0],)
     if not out and len(word) > 7:
@@ -317,7 +321,7 @@ class EventFinder:
     def _negated(self, words: list[Word], lo: int, i: int, sent_start: int) -> bool:
         if any(w.low in _NEGATIONS for w in words[max(lo, i - 4):i + 3]):
             return True
-        if any(_CANCELLED.match(w.low) for w in words[max(lo, i - 3):i]):  # "aflyste et planlagt statsbesøg"
+        if any(_CANCELLED.match(w.low) for w in words[max(lo, i - 5):i]):  # "aflyste et planlagt statsbesøg"
             return True
         governing = self.text[sent_start:words[lo].start] if lo > 0 else ""
         if lo > 0 and _DENIALS.search(governing[-120:]):
@@ -382,7 +386,7 @@ class EventFinder:
         if free_before:
             sources = free_before
             targets = [a for a in after if preps[id(a)] is None or preps[id(a)] in wanted]
-            return sources, targets, "verb"
+            return sources, self._first_group(targets), "verb"
         # V2: "I går mødtes Blinken med Park Jin", "Derfor opfordrer USA Kina til ..."
         free_after = [a for a in after if preps[id(a)] is None]
         if free_after:
@@ -391,6 +395,18 @@ class EventFinder:
             same = [a for a in rest if a.start - src.end < 4 and self.text[src.end:a.start].strip() in ("og", ",")]
             return [src] + same, [a for a in rest if a not in same], "verb-v2"
         return [], [], "none"
+
+    def _first_group(self, actors: list[Actor]) -> list[Actor]:
+        """The first mention and those listed with it (``Kina, Rusland og EU``), not a later object."""
+        group = actors[:1]
+        for b in actors[1:]:
+            gap = self.text[group[-1].end:b.start].strip()
+            if b.start == group[-1].start or gap in ("og", ",", "samt", "eller", "såvel som") or (
+                    gap.startswith(",") and len(gap) < 3):
+                group.append(b)
+            else:
+                break
+        return group
 
     def _genitive(self, a: Actor) -> bool:
         """``Israels ret``, ``Hamas' angreb``: a possessor, not a subject."""
@@ -483,7 +499,8 @@ class EventFinder:
                 how = "speaker"
         if sources and not targets and how != "between":
             have = {a.country for a in sources}
-            others = [a for a in actors if a.country not in have and self._prep_before(words, a) != "ifølge"]
+            allowed = _FALLBACK_PREPS | ({"i", "på"} if cue.type in ("ASSAULT", "MOBILIZE", "COERCE") else set())
+            others = [a for a in actors if a.country not in have and self._prep_before(words, a) in allowed]
             if len({a.country for a in others}) == 1:
                 targets = others[:1]
                 how += "-sentence"
@@ -524,6 +541,7 @@ class EventFinder:
             "negated": negated,
             "asserted_by": speaker.get("name") if q else None,
             "asserted_by_country": speaker.get("country") if q else None,
+            "asserted_by_type": speaker.get("type") if q else None,
             "date": dates.resolve(self.text[ss:se], self.published),
             "location": None,
             "text": self.text[ss:se].strip(), "start": ss, "end": se,
@@ -537,7 +555,7 @@ class EventFinder:
         out = list(events)
         for e in events:
             speaker_country = e.get("asserted_by_country")
-            if not speaker_country or e["negated"] or speaker_country in (e["source"]["country"], e["target"]["country"]):
+            if e.get("asserted_by_type") != "PER" or not speaker_country or e["negated"] or speaker_country in (e["source"]["country"], e["target"]["country"]):
                 continue
             military_aid = e["type"] == "AID" and _MILITARY_AID.search(e["text"])
             if e["type"] in _ACCUSABLE or military_aid:
