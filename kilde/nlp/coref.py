@@ -52,6 +52,9 @@ def _strip_genitive(word: str) -> str:
     return word
 
 
+_FINITE = re.compile(r"\s(?:har|er|blev|var|bliver|havde|skal|vil|kan|skulle|ville|kunne|må)\b")
+_NOT_SUBJECT_START = frozenset({"på", "i", "efter", "under", "ved", "med", "fra", "til", "om", "for", "af", "tilføj",
+                                "planen", "oplysningen"})
 _PARTY_LETTER = re.compile(r"\s*\(([A-ZÆØÅ]{1,3})\)")
 _STEMS_LONGEST_FIRST = tuple(sorted(set(ROLE_STEMS), key=len, reverse=True))
 
@@ -254,8 +257,11 @@ class Resolver:
 
     def resolve(self, start: int, end: int, last_speaker: dict[str, Any] | None = None) -> dict[str, Any] | None:
         """A speaker dict for the phrase ``text[start:end]``, or ``None``."""
+        cut = _FINITE.search(self.text, start, end)  # "Den britiske premierminister har ...": the NP ends at the verb
+        if cut:
+            end = cut.start()
         phrase = self.text[start:end].strip(" ,.:;")
-        if not phrase:
+        if not phrase or phrase.split()[0].lower() in _NOT_SUBJECT_START or any(ch.isdigit() for ch in phrase):
             return None
         ents = [m for m in self.ents_in(start, end) if not canonical_media(m.text)]
         people = [m for m in ents if m.label == "PER"]

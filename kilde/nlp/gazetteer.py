@@ -49,8 +49,9 @@ def names() -> list[tuple[str, str, str]]:
     for label, code, variants in _read_tsv("gazetteer_da.tsv"):
         out += [(v, label, code) for v in variants.split("|")]
     out += [(canonical, "MEDIA", canonical) for canonical in sorted(set(media_names().values()))]
-    for row in _read_tsv("people_da.tsv"):  # well-known people, full names only
-        out.append((row[0], "PER", row[1]))
+    for row in _read_tsv("people_da.tsv"):  # well-known people, full names only ("Frederik Birk" is not the king)
+        if " " in row[0]:
+            out.append((row[0], "PER", row[1]))
     full = []
     for name, label, code in out:
         full.append((name, label, code))

@@ -51,6 +51,8 @@ her der dog så tirsdag onsdag torsdag fredag lørdag søndag mandag igen ligele
 overfor udover foruden gennem uden imens inden trods netop derimod imidlertid ikke
 """.split())
 _SOLO = {"han", "hun", "de", "jeg", "vi", "man", "du", "det", "den"}
+_BARE_MEDIA = re.compile(r"\b(?:til|ifølge|over for|overfor)\s+(?:avisen|nyhedsbureauet|bureauet|mediet|tv-stationen|"
+                         r"netavisen|dagbladet|radioen|kanalen|tv-kanalen)(?![\w-])(?!\s+[A-ZÆØÅ\"»“])", re.I)
 _FRA = re.compile(r"\b[Ff]ra\s+")
 _CONJ = {"men", "og", "så", "nu", "samtidig", "derfor", "desuden", "også"}
 
@@ -132,7 +134,7 @@ class QuoteFinder:
         self.doc = doc
         self.text = doc.text
         meta = doc._.article or {}
-        start = meta.get("body_start", 0)
+        start = self.body = meta.get("body_start", 0)
         self.paras: list[tuple[int, int]] = [tuple(p) for p in (meta.get("paragraphs") or split_paragraphs(self.text, start))]  # type: ignore[misc]
         self.para_starts = [p[0] for p in self.paras]
         sents = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else list(self.paras)
@@ -446,6 +448,9 @@ class QuoteFinder:
                 q.relays = [r for r in find_relays(clause) + q.extra_relays
                             if not q.speaker or r.lower() != str(q.speaker.get("name", "")).lower()]
                 q.relays = list(dict.fromkeys(q.relays))
+                if not q.relays and _BARE_MEDIA.search(clause):  # "siger han til avisen": the outlet named before
+                    earlier = find_relays(self.text[self.body:q.start])
+                    q.relays = earlier[-1:]
             if q.speaker:
                 last = {**q.speaker, "at": q.start}
 
