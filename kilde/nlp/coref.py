@@ -257,11 +257,13 @@ class Resolver:
 
     def resolve(self, start: int, end: int, last_speaker: dict[str, Any] | None = None) -> dict[str, Any] | None:
         """A speaker dict for the phrase ``text[start:end]``, or ``None``."""
+        named = any(m.label == "PER" for m in self.ents_in(start, end))
         cut = _FINITE.search(self.text, start, end)  # "Den britiske premierminister har ...": the NP ends at the verb
-        if cut:
+        if cut and not named:
             end = cut.start()
         phrase = self.text[start:end].strip(" ,.:;")
-        if not phrase or phrase.split()[0].lower() in _NOT_SUBJECT_START or any(ch.isdigit() for ch in phrase):
+        if not phrase or not named and (phrase.split()[0].lower() in _NOT_SUBJECT_START
+                                         or any(ch.isdigit() for ch in phrase)):
             return None
         ents = [m for m in self.ents_in(start, end) if not canonical_media(m.text)]
         people = [m for m in ents if m.label == "PER"]

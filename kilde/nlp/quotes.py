@@ -475,7 +475,11 @@ class QuoteFinder:
                 return self.resolver.resolve(subj[0], subj[1], last)
         if last:
             return dict(last)
-        person = self.resolver.first_person_after(q.end) or self.resolver.last_person_before(q.start)
+        # the person the text introduced just before, else the one named next
+        before = self.resolver.last_person_before(q.start, window=700)
+        after = self.resolver.first_person_after(q.end)
+        full = [p for p in (before, after) if p is not None and len(p.name.split()) > 1]  # "Oscar" is no one's name
+        person = (full or [before or after])[0]
         if person:
             return {"name": person.name, "mention": person.name, "start": None, "end": None, "type": "PER",
                     "country": person.country}
