@@ -52,6 +52,7 @@ def _strip_genitive(word: str) -> str:
     return word
 
 
+_TRAILING_NAME = re.compile(r"(?<=[a-zæøå)] )([A-ZÆØÅ][a-zæøåéü-]+(?: [A-ZÆØÅ][a-zæøåéü-]+){1,3})$")
 _FINITE = re.compile(r"\s(?:har|er|blev|var|bliver|havde|skal|vil|kan|skulle|ville|kunne|må)\b")
 _NOT_SUBJECT_START = frozenset({"på", "i", "efter", "under", "ved", "med", "fra", "til", "om", "for", "af", "tilføj",
                                 "planen", "oplysningen"})
@@ -275,9 +276,21 @@ class Resolver:
         low = phrase.lower()
         if low in PRONOUNS:
             return self._pronoun(low, start, last_speaker)
+        tail = _TRAILING_NAME.search(phrase)
+        if (tail and len(phrase.split()) > 2 and not any(m.start <= start + tail.start() < m.end for m in ents)
+                and not canonical_media(tail.group(1)) and any(role_stem(w) for w in phrase[:tail.start()].split())):
+            # "meteorolog ved DMI Henning Gisselø": a name after a role that the model missed
+            name = tail.group(1)
+            return {"name": self.full_name(name), "mention": name, "start": start + tail.start(1),
+                    "end": start + tail.end(1), "type": "PER", "country": None, "via": "title"}
         words = low.split()
         stem = role_stem(words[-1])
         if stem and words[0] not in ("en", "et"):
+            near = self.first_person_after(end, window=100)
+            if near is not None and not re.search(r"[.!?:]\s", self.text[end:self.text.find(near.name.split()[-1], end)]):
+                # "meteorolog ved DMI Henning Gisselø": the role's own name follows its affiliation
+                return {"name": near.name, "mention": phrase, "start": start, "end": end, "type": "PER",
+                        "country": near.country, "via": "role"}
             person = self.by_role(stem, start)
             if person:
                 return {"name": person.name, "mention": phrase, "start": start, "end": end, "type": "PER",
