@@ -38,9 +38,27 @@ def _base(published: str | None) -> date | None:
     return date.fromisoformat(published[:10])
 
 
+def _month_only(text: str, published: str) -> str | None:
+    """With only the article's month (``2023-12``): month names resolve, everything else is that month."""
+    year, month = int(published[:4]), int(published[5:7])
+    hit = _IN_MONTH.search(text) or _DAY_MONTH.search(text)
+    if hit:
+        name = hit.group(1) if hit.re is _IN_MONTH else hit.group(2)
+        given = hit.group(2) if hit.re is _IN_MONTH else hit.group(3)
+        m = MONTHS[name.lower()]
+        y = int(given) if given else (year if m <= month else year - 1)
+        return f"{y}-{m:02d}"
+    hit = _YEAR.search(text)
+    if hit:
+        return hit.group(1)
+    return f"{year}-{month:02d}"
+
+
 def resolve(text: str, published: str | None) -> str | None:
     """The date ``text`` (one sentence) points at, as ISO text, given the article's ``published``."""
     base = _base(published)
+    if base is None and published and re.fullmatch(r"\d{4}-\d\d", published):
+        return _month_only(text, published)
     hit = _DAY_MONTH.search(text)
     if hit:
         month = MONTHS[hit.group(2).lower()]

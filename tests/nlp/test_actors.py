@@ -89,3 +89,9 @@ def test_dates_resolve_against_article_date(text, expected):
 def test_dates_without_article_date():
     assert dates.resolve("Det skete torsdag.", None) is None
     assert dates.resolve("I marts 2021 skete det.", None) == "2021-03"
+
+
+def test_dates_with_only_the_article_month():
+    assert dates.resolve("Det skete torsdag.", "2023-12") == "2023-12"
+    assert dates.resolve("I september skete det.", "2023-12") == "2023-09"
+    assert dates.resolve("I december skete det.", "2023-03") == "2022-12"
