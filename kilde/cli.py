@@ -33,8 +33,12 @@ def _records_out(records: list[dict[str, Any]], fmt: str) -> None:
 
 
 def _table_out(df: pd.DataFrame, fmt: str, columns: list[str]) -> None:
+    if "date" in df.columns and pd.api.types.is_datetime64_any_dtype(df["date"]):
+        df = df.assign(date=df["date"].dt.strftime("%Y-%m-%d"))
     if fmt == "jsonl":
-        for row in df.to_dict(orient="records"):
+        from kilde.store.queries import records
+
+        for row in records(df):
             click.echo(json.dumps(row, ensure_ascii=False, default=str))
         return
     if fmt == "csv":
@@ -47,9 +51,14 @@ def _table_out(df: pd.DataFrame, fmt: str, columns: list[str]) -> None:
     for c in columns:
         table.add_column(c, overflow="fold")
     for row in df[columns].itertuples(index=False):
-        table.add_row(*["" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v) for v in row])
+        table.add_row(*["" if v is None or (isinstance(v, float) and pd.isna(v)) else _short(v) for v in row])
     Console().print(table)
     click.echo(f"{len(df)} rows", err=True)
+
+
+def _short(value: object, width: int = 120) -> str:
+    text = str(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _fail_cleanly(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -323,9 +332,12 @@ def actors(name: str | None, db: str, limit: int, fmt: str) -> None:
 @DB_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback by default).")
 @click.option("--port", default=8000, show_default=True)
+@click.option("--token", envvar="KILDE_TOKEN", default=None,
+              help="Enable POST /api/ingest for clients that send 'Authorization: Bearer TOKEN' "
+                   "(also read from $KILDE_TOKEN). Without it the server is read-only.")
 @_fail_cleanly
-def serve(db: str, host: str, port: int) -> None:
-    """Serve the dashboard and HTTP API over the store (read-only).
+def serve(db: str, host: str, port: int, token: str | None) -> None:
+    """Serve the dashboard and HTTP API over the store (read-only unless --token).
 
     \b
     Example:
@@ -335,8 +347,11 @@ def serve(db: str, host: str, port: int) -> None:
 
     from kilde.web.app import create_app
 
+    app = create_app(db, token=token)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"warning: listening on {host}, reachable from other machines", err=True)
     click.echo(f"Kilde dashboard on http://{host}:{port}/  (API docs at /docs)", err=True)
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 @main.group()

@@ -32,6 +32,12 @@ class IngestReport:
     def balanced(self) -> bool:
         return self.stored + self.duplicates + self.rejected == self.read
 
+    def as_dict(self) -> dict[str, object]:
+        """The account as JSON-ready data, each reject with its record, code and reason."""
+        return {"read": self.read, "stored": self.stored, "updated": self.updated, "duplicates": self.duplicates,
+                "rejected": self.rejected,
+                "rejects": [{"record": r.record, "code": r.code, "reason": r.reason} for r in self.rejects]}
+
 
 def ingest(records: Iterable[Article | Reject], store: Store, nlp: Language, batch_size: int = 64,
            on_progress: Callable[[int], None] | None = None) -> IngestReport:

@@ -44,7 +44,7 @@ _TARGET_PREPS = {
     "ASSAULT": {"mod", "imod", "på", "i", "af"}, "ACCUSE": {"mod", "imod", "for", "af"},
     "SANCTION": {"mod", "imod", "på", "over", "af"}, "THREATEN": {"mod", "imod", "med"},
     "PROTEST": {"mod", "imod", "foran"}, "REQUEST": {"til", "om"}, "AID": {"til"},
-    "CONSULT": {"med", "til", "hos"}, "COOPERATE": {"med"}, "AGREE": {"med"},
+    "CONSULT": {"med", "hos"}, "COOPERATE": {"med"}, "AGREE": {"med"},
     "SUPPORT": {"til"}, "REJECT": {"fra"}, "COERCE": {"i", "af", "til", "mod"}, "MOBILIZE": {"mod", "til", "i"},
     "RETREAT": {"fra", "med"}, "CONCEDE": {"over", "for"},
 }
@@ -68,6 +68,8 @@ _SPORT = re.compile(r"\b(?:landshold\w*|landskamp\w*|fodbold\w*|håndbold\w*|tur
                     r"kvartfinale\w*|målmand\w*|mesterskab\w*|VM-\w+|EM-\w+|pokal\w*|cykelløb\w*)\b", re.I)
 _MILITARY_AID = re.compile(r"\b(?:våben\w*|militær\w*|ammunition|missil\w*|kampfly|droner?|granater|artilleri|"
                            r"raketter|teknologi|kampvogne|udstyr)\b", re.I)
+_TITLE_HEADS = ("minister", "ministeren", "leder", "lederen", "formand", "formanden", "direktør", "direktøren", "chef",
+                "chefen", "sekretær", "sekretæren", "ordfører", "ordføreren", "rådgiver", "rådgiveren")
 _SPEECH_ACTS = {"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"}
 _ACCUSABLE = {"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"}
 
@@ -119,6 +121,8 @@ def _index() -> tuple[dict[str, list[Cue]], tuple[str, ...], dict[str, list[Cue]
 def _candidates(word: str) -> tuple[Cue, ...]:
     """The cues a word can be: its own form, or for nouns the head of a compound (``våbenaftaler``)."""
     exact, prefixes, by_prefix = _index()
+    if word.endswith(_TITLE_HEADS) and not any(word.endswith(h) and len(word) - len(h) < 4 for h in _TITLE_HEADS):
+        return ()  # "forsyningsminister", "forhandlingsleder": a title, not an act
     out = list(exact.get(word, ()))
     if word.startswith(prefixes):
         out += [c for p in prefixes if word.startswith(p) for c in by_prefix[p]]
@@ -159,9 +163,25 @@ class Actor:
     start: int
     end: int
 
+    person: bool = False
+
     def as_dict(self) -> dict[str, Any]:
         return {"name": self.name, "country": self.country, "sector": self.sector, "mention": self.text,
                 "start": self.start, "end": self.end}
+
+    def at(self, w: Word) -> Actor:
+        """The same actor, referred to by the anaphor ``w`` (``landene``, ``de``, ``vi``)."""
+        return Actor(self.name, self.country, self.sector, w.text, w.start, w.end, self.person)
+
+    @staticmethod
+    def of(m: dict[str, Any]) -> Actor:
+        """An actor mention dict from ``doc._.actor_mentions``."""
+        return Actor(m["name"], m["country"], m.get("sector"), m["text"], m["start"], m["end"], m["kind"] == "PER")
+
+
+def _speaker_actor(speaker: dict[str, Any]) -> Actor:
+    return Actor(speaker["name"], speaker["country"], "GOV", speaker.get("mention") or "", speaker.get("start") or 0,
+                 speaker.get("end") or 0, speaker.get("type") == "PER")
 
 
 class EventFinder:
@@ -180,8 +200,7 @@ class EventFinder:
 
     # -- actors in a span -----------------------------------------------------------------
     def _actors(self, start: int, end: int) -> list[Actor]:
-        return [Actor(m["name"], m["country"], m.get("sector"), m["text"], m["start"], m["end"])
-                for m in self.mentions if start <= m["start"] and m["end"] <= end]
+        return [Actor.of(m) for m in self.mentions if start <= m["start"] and m["end"] <= end]
 
     def _quote_at(self, pos: int) -> dict[str, Any] | None:
         for q in self.quotes:
@@ -198,30 +217,30 @@ class EventFinder:
                 free = [a for a in actors if a.end <= w.start and self._prep_before(words, a) is None]
                 if free:  # "Holland og Norge har meddelt, at de vil donere ...": the matrix subject
                     for a in (free if w.low == "de" else free[-1:]):
-                        out.append(Actor(a.name, a.country, a.sector, w.text, w.start, w.end))
+                        out.append(a.at(w))
                     continue
             if quote and w.low in ("vi", "vores", "os", "jeg", "mit", "min", "mine") and speaker.get("country") and quote.get("kind") == "direct":
                 out.append(Actor(speaker["name"], speaker["country"], "GOV", w.text, w.start, w.end))
             elif w.low == "de" and i + 1 < len(words) and words[i + 1].low == "to" and (
                     i + 2 >= len(words) or words[i + 2].low not in ("lande", "landes", "stater")):
                 for a in self._last_people(w.start, 2):
-                    out.append(Actor(a.name, a.country, a.sector, w.text, w.start, w.end))
+                    out.append(a.at(w))
             elif w.low in ("han", "hun") and not any(a.start < w.start for a in actors if a.sector != "MEDIA"):
                 for a in self._last_people(w.start, 1):
-                    out.append(Actor(a.name, a.country, a.sector, w.text, w.start, w.end))
+                    out.append(a.at(w))
             elif w.low in ("landene", "parterne", "nabolandene") or (
                     w.low == "de" and i + 1 < len(words) and words[i + 1].low in ("to", "tre")) or (
                     w.low == "begge" and i + 1 < len(words) and words[i + 1].low in ("lande", "parter")):
                 for a in self.group:
-                    out.append(Actor(a.name, a.country, a.sector, w.text, w.start, w.end))
+                    out.append(a.at(w))
             elif w.low == "de" and i < 3 and not actors and self.group:
                 for a in self.group:
-                    out.append(Actor(a.name, a.country, a.sector, w.text, w.start, w.end))
+                    out.append(a.at(w))
             elif w.low in ("deres",) and (actors or self.group):
                 before = [a for a in actors if a.end <= w.start]
                 if before:
                     a = before[-1]
-                    out.append(Actor(a.name, a.country, a.sector, w.text, w.start, w.end))
+                    out.append(a.at(w))
         return out
 
     def _last_people(self, at: int, n: int) -> list[Actor]:
@@ -231,7 +250,7 @@ class EventFinder:
             if m["start"] >= at or m["kind"] != "PER":
                 continue
             if all(m["country"] != a.country for a in out):
-                out.append(Actor(m["name"], m["country"], m.get("sector"), m["text"], m["start"], m["end"]))
+                out.append(Actor.of(m))
             if len(out) == n:
                 break
         return list(reversed(out)) if len(out) == n else []
@@ -346,7 +365,7 @@ class EventFinder:
         free_before = [a for a in before if preps[id(a)] is None and not self._genitive(a)]
         wanted = _TARGET_PREPS.get(cue.type, set())
         if cue.type == "CONSULT" and "besøg" in cue_w.low:  # a visit to a state is with that state
-            wanted = wanted | {"i"}
+            wanted = wanted | {"i", "til"}
 
         between = self._between(words, after)
         if between:
@@ -437,8 +456,9 @@ class EventFinder:
     def _pairs(self, cue: Cue, sources: list[Actor], targets: list[Actor], how: str) -> list[tuple[Actor, Actor]]:
         def distinct(actors: list[Actor]) -> list[Actor]:
             seen: dict[str, Actor] = {}
-            for a in actors:
-                seen.setdefault(a.country, a)
+            for a in actors:  # one per state; a named person speaks for it better than the state's name
+                if a.country not in seen or (a.person and not seen[a.country].person):
+                    seen[a.country] = a
             return list(seen.values())
 
         sources, targets = distinct(sources), distinct(targets)
@@ -494,8 +514,7 @@ class EventFinder:
             q = self._quote_at(words[i].start)
             speaker = (q or {}).get("speaker") or {}
             if speaker.get("country"):
-                sources = [Actor(speaker["name"], speaker["country"], "GOV", speaker.get("mention") or "",
-                                 speaker.get("start") or 0, speaker.get("end") or 0)]
+                sources = [_speaker_actor(speaker)]
                 how = "speaker"
         if sources and not targets and how != "between":
             have = {a.country for a in sources}
@@ -518,8 +537,7 @@ class EventFinder:
                 continue
             subj = [a for a in actors if a.end == words[i - 1].end and a.country != speaker["country"]]
             if subj and self._prep_before(words, subj[0]) is None and not any(x.low in _NEGATIONS for x in words[i:i + 3]):
-                src = Actor(speaker["name"], speaker["country"], "GOV", speaker.get("mention") or "",
-                            speaker.get("start") or 0, speaker.get("end") or 0)
+                src = _speaker_actor(speaker)
                 cue = Cue("REQUEST", "V", w.low, None)
                 out.append(self._record(cue, src, subj[0], words, i, 0, ss, se, quote, "modal"))
         return out

@@ -39,6 +39,13 @@ class Store:
     def close(self) -> None:
         self.con.close()
 
+    def reader(self) -> Store:
+        """A view on the same database through its own cursor (one per thread or request)."""
+        view = object.__new__(Store)
+        view.path = self.path
+        view.con = self.con.cursor()
+        return view
+
     def __enter__(self) -> Store:
         return self
 

@@ -28,18 +28,34 @@ class Where:
 
 
 def _page(limit: int, offset: int) -> str:
-    return f" LIMIT {int(limit)} OFFSET {int(offset)}"
+    return f" LIMIT {max(0, int(limit))} OFFSET {max(0, int(offset))}"
 
 
-def quotes(store: Store, speaker: str | None = None, relay: str | None = None, since: str | None = None,
-           until: str | None = None, text: str | None = None, article_id: str | None = None,
-           limit: int = 100, offset: int = 0) -> pd.DataFrame:
-    """Quotes, newest first, filtered by speaker, relay, date range and words."""
+@dataclass
+class Listing:
+    """One filtered list: the rows of one page and how many rows match in all."""
+
+    select: str
+    source: str
+    where: Where
+    order: str
+
+    def rows(self, store: Store, limit: int, offset: int) -> pd.DataFrame:
+        return store.df(f"SELECT {self.select} FROM {self.source}{self.where.sql()} ORDER BY {self.order}"
+                        + _page(limit, offset), self.where.params)
+
+    def total(self, store: Store) -> int:
+        row = store.con.execute(f"SELECT count(*) FROM {self.source}{self.where.sql()}", self.where.params).fetchone()
+        return int(row[0]) if row else 0
+
+
+def quote_listing(speaker: str | None = None, relay: str | None = None, since: str | None = None,
+                  until: str | None = None, text: str | None = None, article_id: str | None = None) -> Listing:
     w = Where()
     if speaker:
         w.add("(q.speaker ILIKE ? OR q.speaker_mention ILIKE ?)", f"%{speaker}%", f"%{speaker}%")
     if relay:
-        w.add("list_contains(list_transform(q.relays, r -> lower(r)), lower(?))", relay)
+        w.add("list_contains(list_transform(q.relays, lambda r: lower(r)), lower(?))", relay)
     if since:
         w.add("q.date >= CAST(? AS DATE)", since)
     if until:
@@ -49,50 +65,62 @@ def quotes(store: Store, speaker: str | None = None, relay: str | None = None, s
             w.add("q.text ILIKE ?", f"%{word}%")
     if article_id:
         w.add("q.article_id = ?", article_id)
-    sql = ("SELECT q.*, a.outlet, a.url, a.title FROM quotes q JOIN articles a ON a.id = q.article_id"
-           + w.sql() + " ORDER BY q.date DESC NULLS LAST, q.article_id, q.idx" + _page(limit, offset))
-    return store.df(sql, w.params)
+    return Listing("q.*, a.outlet, a.url, a.title", "quotes q JOIN articles a ON a.id = q.article_id", w,
+                   "q.date DESC NULLS LAST, q.article_id, q.idx")
 
 
-def events(store: Store, type: str | None = None, actor: str | None = None, dyad: str | None = None,
-           since: str | None = None, until: str | None = None, article_id: str | None = None,
-           include_negated: bool = False, limit: int = 100, offset: int = 0) -> pd.DataFrame:
-    """Events, newest first; ``dyad`` is ``RUS-PRK`` (either direction); negated ones only on request."""
+def quotes(store: Store, limit: int = 100, offset: int = 0, **filters: Any) -> pd.DataFrame:
+    """Quotes, newest first, filtered by ``speaker``, ``relay``, ``since``/``until`` and ``text`` words."""
+    return quote_listing(**filters).rows(store, limit, offset)
+
+
+def event_listing(type: str | None = None, actor: str | None = None, dyad: str | None = None,
+                  since: str | None = None, until: str | None = None, article_id: str | None = None,
+                  include_negated: bool = False) -> Listing:
     w = Where()
     if not include_negated:
         w.add("NOT e.negated")
     if type:
         w.add("e.type = upper(?)", type)
     if actor:
-        w.add("(e.source_name ILIKE ? OR e.target_name ILIKE ? OR e.source_country = upper(?) OR e.target_country = upper(?))",
-              f"%{actor}%", f"%{actor}%", actor, actor)
+        w.add("(e.source_name ILIKE ? OR e.target_name ILIKE ? OR e.source_country = upper(?) "
+              "OR e.target_country = upper(?))", f"%{actor}%", f"%{actor}%", actor, actor)
     if dyad:
         a, _, b = dyad.upper().partition("-")
-        w.add("((e.source_country = ? AND e.target_country = ?) OR (e.source_country = ? AND e.target_country = ?))", a, b, b, a)
+        w.add("((e.source_country = ? AND e.target_country = ?) OR (e.source_country = ? AND e.target_country = ?))",
+              a, b, b, a)
     if since:
         w.add("e.date >= CAST(? AS DATE)", since)
     if until:
         w.add("e.date <= CAST(? AS DATE)", until)
     if article_id:
         w.add("e.article_id = ?", article_id)
-    sql = ("SELECT e.*, a.outlet, a.url FROM events e JOIN articles a ON a.id = e.article_id"
-           + w.sql() + " ORDER BY e.date DESC NULLS LAST, e.article_id, e.idx" + _page(limit, offset))
-    return store.df(sql, w.params)
+    return Listing("e.*, a.outlet, a.url", "events e JOIN articles a ON a.id = e.article_id", w,
+                   "e.date DESC NULLS LAST, e.article_id, e.idx")
 
 
-def actors(store: Store, name: str | None = None, limit: int = 100, offset: int = 0) -> pd.DataFrame:
-    """Actor facts (name, country, sector, role) with the article and date they came from."""
+def events(store: Store, limit: int = 100, offset: int = 0, **filters: Any) -> pd.DataFrame:
+    """Events, newest first; ``dyad`` is ``RUS-PRK`` (either direction); negated ones only on request."""
+    return event_listing(**filters).rows(store, limit, offset)
+
+
+def actor_listing(name: str | None = None, country: str | None = None) -> Listing:
     w = Where()
     if name:
         w.add("x.name ILIKE ?", f"%{name}%")
-    sql = ("SELECT x.*, a.outlet, a.url FROM actors x JOIN articles a ON a.id = x.article_id"
-           + w.sql() + " ORDER BY x.name, x.date NULLS LAST" + _page(limit, offset))
-    return store.df(sql, w.params)
+    if country:
+        w.add("x.country = upper(?)", country)
+    return Listing("x.*, a.outlet, a.url", "actors x JOIN articles a ON a.id = x.article_id", w,
+                   "x.name, x.date NULLS LAST, x.article_id")
 
 
-def articles(store: Store, q: str | None = None, outlet: str | None = None, language: str | None = None,
-             since: str | None = None, until: str | None = None, limit: int = 100, offset: int = 0) -> pd.DataFrame:
-    """Articles (without full text), newest first, with optional word search and filters."""
+def actors(store: Store, limit: int = 100, offset: int = 0, **filters: Any) -> pd.DataFrame:
+    """Actor facts (name, country, sector, role) with the article and date they came from."""
+    return actor_listing(**filters).rows(store, limit, offset)
+
+
+def article_listing(q: str | None = None, outlet: str | None = None, language: str | None = None,
+                    since: str | None = None, until: str | None = None) -> Listing:
     w = Where()
     if q:
         for word in q.split():
@@ -105,9 +133,97 @@ def articles(store: Store, q: str | None = None, outlet: str | None = None, lang
         w.add("date >= CAST(? AS DATE)", since)
     if until:
         w.add("date <= CAST(? AS DATE)", until)
-    sql = ("SELECT id, url, outlet, title, authors, published, date, language, topic, left(text, 200) AS snippet "
-           "FROM articles" + w.sql() + " ORDER BY date DESC NULLS LAST, id" + _page(limit, offset))
-    return store.df(sql, w.params)
+    return Listing("id, url, outlet, title, authors, published, date, language, topic, left(text, 200) AS snippet",
+                   "articles", w, "date DESC NULLS LAST, id")
+
+
+def articles(store: Store, limit: int = 100, offset: int = 0, **filters: Any) -> pd.DataFrame:
+    """Articles (without full text), newest first, with optional word search and filters."""
+    return article_listing(**filters).rows(store, limit, offset)
+
+
+def article(store: Store, article_id: str) -> dict[str, Any] | None:
+    """One article with its full text, quotes, events (negated too), actors and entity mentions."""
+    found = store.df("SELECT * FROM articles WHERE id = ?", [article_id])
+    if found.empty:
+        return None
+    out = records(found)[0]
+    for table in ("quotes", "events", "actors", "mentions"):
+        out[table] = records(store.df(f"SELECT * FROM {table} WHERE article_id = ? ORDER BY idx", [article_id]))
+    return out
+
+
+def records(df: pd.DataFrame) -> list[dict[str, Any]]:
+    """DataFrame rows as JSON-ready dicts (dates as ISO text, missing values as None)."""
+    return [{k: _plain(v, k) for k, v in row.items()} for row in df.to_dict("records")]
+
+
+def _plain(v: Any, key: str = "") -> Any:
+    """Numpy arrays, timestamps and missing values as plain JSON values."""
+    if hasattr(v, "tolist") and not isinstance(v, (str, bytes)):
+        v = v.tolist()
+    if isinstance(v, (list, tuple)):
+        return [_plain(x) for x in v]
+    if isinstance(v, dict):
+        return {k: _plain(x) for k, x in v.items()}
+    if v is None or v is pd.NaT or (isinstance(v, float) and v != v):
+        return None
+    if isinstance(v, pd.Timestamp):
+        return v.date().isoformat() if key == "date" else v.isoformat()
+    if hasattr(v, "isoformat"):
+        return v.isoformat()
+    return v
+
+
+def top_speakers(store: Store, limit: int = 10) -> pd.DataFrame:
+    """The most quoted speakers."""
+    return store.df("SELECT speaker, any_value(speaker_country) AS country, count(*) AS quotes FROM quotes "
+                    "WHERE speaker IS NOT NULL GROUP BY speaker ORDER BY quotes DESC, speaker" + _page(limit, 0))
+
+
+def top_dyads(store: Store, limit: int = 10) -> pd.DataFrame:
+    """The most active country pairs (coded events, either direction)."""
+    return store.df(
+        "SELECT least(source_country, target_country) || '-' || greatest(source_country, target_country) AS dyad, "
+        "count(*) AS events, sum(CASE WHEN type IN ('AGREE','CONSULT','SUPPORT','CONCEDE','COOPERATE','AID','RETREAT') "
+        "THEN 1 ELSE 0 END) AS cooperation FROM events WHERE NOT negated AND source_country IS NOT NULL "
+        "AND target_country IS NOT NULL GROUP BY dyad ORDER BY events DESC, dyad" + _page(limit, 0))
+
+
+def network(store: Store, since: str | None = None, until: str | None = None, limit: int = 200) -> dict[str, Any]:
+    """Actor network: countries as nodes, coded events as edges (by PLOVER type)."""
+    w = Where()
+    w.add("NOT negated")
+    w.add("source_country IS NOT NULL AND target_country IS NOT NULL")
+    if since:
+        w.add("date >= CAST(? AS DATE)", since)
+    if until:
+        w.add("date <= CAST(? AS DATE)", until)
+    edges = store.df("SELECT source_country AS source, target_country AS target, type, count(*) AS n FROM events"
+                     + w.sql() + " GROUP BY ALL ORDER BY n DESC, source, target, type" + _page(limit, 0), w.params)
+    degree: dict[str, int] = {}
+    for e in edges.itertuples():
+        degree[e.source] = degree.get(e.source, 0) + int(e.n)
+        degree[e.target] = degree.get(e.target, 0) + int(e.n)
+    nodes = [{"id": k, "events": v} for k, v in sorted(degree.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return {"nodes": nodes, "edges": records(edges)}
+
+
+def actor_profile(store: Store, name: str, limit: int = 50) -> dict[str, Any] | None:
+    """An actor: roles over time with their sources, the quotes they gave and the events they took part in."""
+    roles = store.df("SELECT x.date, x.role, x.country, x.sector, x.evidence, x.source AS known_from, x.article_id, "
+                     "a.outlet, a.url FROM actors x JOIN articles a ON a.id = x.article_id WHERE x.name = ? "
+                     "ORDER BY x.date NULLS LAST, x.article_id", [name])
+    if roles.empty:
+        return None
+    said = quotes(store, speaker=name, limit=limit)
+    said = said[said["speaker"] == name]
+    acted = store.df("SELECT e.*, a.outlet FROM events e JOIN articles a ON a.id = e.article_id WHERE NOT e.negated "
+                     "AND (e.source_name = ? OR e.target_name = ? OR e.asserted_by = ?) "
+                     "ORDER BY e.date DESC NULLS LAST, e.article_id, e.idx" + _page(limit, 0), [name, name, name])
+    last = records(roles.tail(1))[0]
+    return {"name": name, "country": last["country"], "sector": last["sector"], "roles": records(roles),
+            "quotes": records(said), "events": records(acted)}
 
 
 def rejects(store: Store, limit: int = 100, offset: int = 0) -> pd.DataFrame:
