@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 DB     ?= kilde.duckdb
 PORT   ?= 8000
 
-.PHONY: all setup run test bench model lint clean
+.PHONY: all setup browser run test bench model lint clean
 
 all: test
 
@@ -23,7 +23,14 @@ run: setup
 	$(VENV)/bin/kilde ingest kilde/data/demo --db $(DB)
 	$(VENV)/bin/kilde serve --db $(DB) --host 127.0.0.1 --port $(PORT)
 
-test: setup
+# Debian's Chromium for the end-to-end dashboard tests (they skip with a reason without it).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium not installed and no root/apt: browser tests will skip"; fi; }
+
+test: setup browser
 	$(PY) -m pytest -q
 
 bench: setup

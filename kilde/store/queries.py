@@ -133,7 +133,8 @@ def article_listing(q: str | None = None, outlet: str | None = None, language: s
         w.add("date >= CAST(? AS DATE)", since)
     if until:
         w.add("date <= CAST(? AS DATE)", until)
-    return Listing("id, url, outlet, title, authors, published, date, language, topic, left(text, 200) AS snippet",
+    return Listing("id, url, outlet, title, authors, published, date, language, topic, "
+                   "left(trim(substr(text, coalesce(body_start, 0) + 1)), 200) AS snippet",
                    "articles", w, "date DESC NULLS LAST, id")
 
 
