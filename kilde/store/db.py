@@ -11,7 +11,7 @@ import pyarrow as pa
 
 from kilde.article import Article, Reject
 from kilde.errors import Code, KildeError
-from kilde.store.migrations import migrate
+from kilde.store.migrations import TERMS_OF, migrate
 from kilde.store.rows import reject_row, rows_for
 
 TABLES = ("articles", "mentions", "quotes", "events", "actors", "rejects")
@@ -74,14 +74,22 @@ class Store:
             if ids:
                 for table in CHILD_TABLES:
                     self.con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [ids])
+                self.con.execute("DELETE FROM terms WHERE article IN (SELECT hash(unnest(?)))", [ids])
                 self.con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [ids])
             for table, rows in tables.items():
                 if rows:
                     self._insert(table, rows)
+            if ids:
+                self.index_terms(ids)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
             raise
+
+    def index_terms(self, ids: list[str] | None = None) -> None:
+        """Fill the word index for the articles ``ids`` (all when None)."""
+        only = " WHERE id IN (SELECT unnest(?))" if ids is not None else ""
+        self.con.execute(f"INSERT INTO terms SELECT term, article FROM ({TERMS_OF}{only})", [ids] if ids is not None else [])
 
     def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
         batch = pa.Table.from_pylist(rows)  # noqa: F841 - scanned by name below

@@ -33,19 +33,42 @@ def _page(limit: int, offset: int) -> str:
 
 @dataclass
 class Listing:
-    """One filtered list: the rows of one page and how many rows match in all."""
+    """One filtered list: the rows of one page and how many rows match in all.
 
-    select: str
-    source: str
+    The page is cut on row ids alone (filter, order, limit); only the page's rows are
+    then read in full and joined to their articles for ``extra`` columns (outlet, url).
+    """
+
+    table: str  # "quotes q"
     where: Where
     order: str
+    extra: str = ""  # article columns for the page rows, e.g. "a.outlet, a.url"
+    columns: str = ""  # the table's columns to return (default: all)
 
     def rows(self, store: Store, limit: int, offset: int) -> pd.DataFrame:
-        return store.df(f"SELECT {self.select} FROM {self.source}{self.where.sql()} ORDER BY {self.order}"
-                        + _page(limit, offset), self.where.params)
+        return self.page(store, limit, offset)[0]
+
+    def page(self, store: Store, limit: int, offset: int) -> tuple[pd.DataFrame, int]:
+        """The page's rows and the number of all matching rows.
+
+        First the matching row ids of the page and the count, in one pass that reads
+        only the filter and order columns; then the page's rows in full by row id.
+        """
+        alias = self.table.split()[-1]
+        keys = store.con.execute(f"SELECT {alias}.rowid, count(*) OVER () FROM {self.table}{self.where.sql()} "
+                                 f"ORDER BY {self.order}" + _page(limit, offset), self.where.params).fetchall()
+        total = int(keys[0][1]) if keys else (self.total(store) if offset else 0)
+        select = self.columns or f"{alias}.*"
+        join = ""
+        if self.extra:
+            select += ", " + self.extra
+            join = f" JOIN articles a ON a.id = {alias}.article_id"
+        rows = store.df(f"SELECT {select} FROM {self.table}{join} WHERE {alias}.rowid = ANY(?::BIGINT[]) "
+                        f"ORDER BY {self.order}", [[int(k[0]) for k in keys]])
+        return rows, total
 
     def total(self, store: Store) -> int:
-        row = store.con.execute(f"SELECT count(*) FROM {self.source}{self.where.sql()}", self.where.params).fetchone()
+        row = store.con.execute(f"SELECT count(*) FROM {self.table}{self.where.sql()}", self.where.params).fetchone()
         return int(row[0]) if row else 0
 
 
@@ -65,8 +88,7 @@ def quote_listing(speaker: str | None = None, relay: str | None = None, since: s
             w.add("q.text ILIKE ?", f"%{word}%")
     if article_id:
         w.add("q.article_id = ?", article_id)
-    return Listing("q.*, a.outlet, a.url, a.title", "quotes q JOIN articles a ON a.id = q.article_id", w,
-                   "q.date DESC NULLS LAST, q.article_id, q.idx")
+    return Listing("quotes q", w, "q.date DESC NULLS LAST, q.article_id, q.idx", "a.outlet, a.url, a.title")
 
 
 def quotes(store: Store, limit: int = 100, offset: int = 0, **filters: Any) -> pd.DataFrame:
@@ -95,8 +117,7 @@ def event_listing(type: str | None = None, actor: str | None = None, dyad: str |
         w.add("e.date <= CAST(? AS DATE)", until)
     if article_id:
         w.add("e.article_id = ?", article_id)
-    return Listing("e.*, a.outlet, a.url", "events e JOIN articles a ON a.id = e.article_id", w,
-                   "e.date DESC NULLS LAST, e.article_id, e.idx")
+    return Listing("events e", w, "e.date DESC NULLS LAST, e.article_id, e.idx", "a.outlet, a.url")
 
 
 def events(store: Store, limit: int = 100, offset: int = 0, **filters: Any) -> pd.DataFrame:
@@ -110,8 +131,7 @@ def actor_listing(name: str | None = None, country: str | None = None) -> Listin
         w.add("x.name ILIKE ?", f"%{name}%")
     if country:
         w.add("x.country = upper(?)", country)
-    return Listing("x.*, a.outlet, a.url", "actors x JOIN articles a ON a.id = x.article_id", w,
-                   "x.name, x.date NULLS LAST, x.article_id")
+    return Listing("actors x", w, "x.name, x.date NULLS LAST, x.article_id", "a.outlet, a.url")
 
 
 def actors(store: Store, limit: int = 100, offset: int = 0, **filters: Any) -> pd.DataFrame:
@@ -122,20 +142,26 @@ def actors(store: Store, limit: int = 100, offset: int = 0, **filters: Any) -> p
 def article_listing(q: str | None = None, outlet: str | None = None, language: str | None = None,
                     since: str | None = None, until: str | None = None) -> Listing:
     w = Where()
-    if q:
-        for word in q.split():
-            w.add("text ILIKE ?", f"%{word}%")
+    for word in words(q or ""):  # whole words, through the (hashed) word index
+        w.add("hash(r.id) IN (SELECT article FROM terms WHERE term = hash(?))", word)
     if outlet:
-        w.add("outlet ILIKE ?", f"%{outlet}%")
+        w.add("r.outlet ILIKE ?", f"%{outlet}%")
     if language:
-        w.add("language = ?", language)
+        w.add("r.language = ?", language)
     if since:
-        w.add("date >= CAST(? AS DATE)", since)
+        w.add("r.date >= CAST(? AS DATE)", since)
     if until:
-        w.add("date <= CAST(? AS DATE)", until)
-    return Listing("id, url, outlet, title, authors, published, date, language, topic, "
-                   "left(trim(substr(text, coalesce(body_start, 0) + 1)), 200) AS snippet",
-                   "articles", w, "date DESC NULLS LAST, id")
+        w.add("r.date <= CAST(? AS DATE)", until)
+    return Listing("articles r", w, "r.date DESC NULLS LAST, r.id",
+                   columns="r.id, r.url, r.outlet, r.title, r.authors, r.published, r.date, r.language, r.topic, "
+                           "left(trim(substr(r.text, coalesce(r.body_start, 0) + 1)), 200) AS snippet")
+
+
+def words(text: str) -> list[str]:
+    """Search words as the term index holds them: lower-cased letters and digits."""
+    import re
+
+    return [w for w in re.findall(r"[^\W_]+", text.lower()) if len(w) > 1]
 
 
 def articles(store: Store, limit: int = 100, offset: int = 0, **filters: Any) -> pd.DataFrame:

@@ -6,16 +6,25 @@ Lists are paginated (``limit``, ``offset``) and answer ``{"items", "total", "lim
 from __future__ import annotations
 
 import hmac
+import json
 from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Header, HTTPException, Query, Request
+from fastapi.responses import JSONResponse
 
 from kilde.store import Store
 from kilde.store import queries
 from kilde.web.app import store_for
 
-router = APIRouter(prefix="/api", tags=["api"])
+class FastJSON(JSONResponse):
+    """Plain ``json.dumps`` of already JSON-ready data (skips FastAPI's slow generic encoder)."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
+
+
+router = APIRouter(prefix="/api", tags=["api"], default_response_class=FastJSON)
 
 DATE = r"^\d{4}-\d{2}-\d{2}$"
 DYAD = r"^[A-Za-z]{2,6}-[A-Za-z]{2,6}$"
@@ -30,41 +39,41 @@ def iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def page(request: Request, listing: queries.Listing, store: Store, limit: int, offset: int) -> dict[str, Any]:
+def page(request: Request, listing: queries.Listing, store: Store, limit: int, offset: int) -> FastJSON:
     """One page of a listing, with the total and the address of the next page."""
-    items = queries.records(listing.rows(store, limit, offset))
-    total = listing.total(store)
+    rows, total = listing.page(store, limit, offset)
+    items = queries.records(rows)
     nxt = None
     if offset + limit < total:
         nxt = str(request.url.include_query_params(offset=offset + limit, limit=limit))
-    return {"items": items, "total": total, "limit": limit, "offset": offset, "next": nxt}
+    return FastJSON({"items": items, "total": total, "limit": limit, "offset": offset, "next": nxt})
 
 
 @router.get("/stats", summary="Counts, date range and languages")
-def stats(store: Db) -> dict[str, Any]:
-    return queries.stats(store)
+def stats(store: Db) -> FastJSON:
+    return FastJSON(queries.stats(store))
 
 
 @router.get("/articles", summary="Articles, newest first")
 def articles(request: Request, store: Db, q: Annotated[str | None, Query(max_length=200, description="Words in the text")] = None,
              outlet: str | None = None, language: Annotated[str | None, Query(max_length=8)] = None,
-             since: Since = None, until: Until = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+             since: Since = None, until: Until = None, limit: Limit = 50, offset: Offset = 0) -> FastJSON:
     listing = queries.article_listing(q=q, outlet=outlet, language=language, since=iso(since), until=iso(until))
     return page(request, listing, store, limit, offset)
 
 
 @router.get("/articles/{article_id}", summary="One article with its quotes, events, actors and mentions")
-def article(article_id: str, store: Db) -> dict[str, Any]:
+def article(article_id: str, store: Db) -> FastJSON:
     found = queries.article(store, article_id)
     if found is None:
         raise HTTPException(404, f"no article with id {article_id!r}")
-    return found
+    return FastJSON(found)
 
 
 @router.get("/quotes", summary="Quotes by speaker, relay, words and date")
 def quotes(request: Request, store: Db, speaker: str | None = None, relay: str | None = None,
            text: Annotated[str | None, Query(max_length=200)] = None, since: Since = None, until: Until = None,
-           limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+           limit: Limit = 50, offset: Offset = 0) -> FastJSON:
     listing = queries.quote_listing(speaker=speaker, relay=relay, text=text, since=iso(since), until=iso(until))
     return page(request, listing, store, limit, offset)
 
@@ -73,7 +82,7 @@ def quotes(request: Request, store: Db, speaker: str | None = None, relay: str |
 def events(request: Request, store: Db, type: Annotated[str | None, Query(pattern=r"^[A-Za-z]+$")] = None,
            actor: str | None = None, dyad: Annotated[str | None, Query(pattern=DYAD)] = None,
            since: Since = None, until: Until = None, negated: bool = False,
-           limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+           limit: Limit = 50, offset: Offset = 0) -> FastJSON:
     if type and type.upper() not in queries.COOPERATION_WEIGHTS:
         raise HTTPException(422, f"type must be a PLOVER type: {', '.join(queries.COOPERATION_WEIGHTS)}")
     listing = queries.event_listing(type=type, actor=actor, dyad=dyad, since=iso(since), until=iso(until),
@@ -84,28 +93,28 @@ def events(request: Request, store: Db, type: Annotated[str | None, Query(patter
 @router.get("/actors", summary="Actor facts (country, sector, role) with their sources")
 def actors(request: Request, store: Db, name: str | None = None,
            country: Annotated[str | None, Query(pattern=r"^[A-Za-z0-9]{2,6}$")] = None,
-           limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+           limit: Limit = 50, offset: Offset = 0) -> FastJSON:
     return page(request, queries.actor_listing(name=name, country=country), store, limit, offset)
 
 
 @router.get("/actors/{name}", summary="Actor profile: roles over time with sources, quotes, events")
-def actor(name: str, store: Db) -> dict[str, Any]:
+def actor(name: str, store: Db) -> FastJSON:
     found = queries.actor_profile(store, name)
     if found is None:
         raise HTTPException(404, f"no actor named {name!r}")
-    return found
+    return FastJSON(found)
 
 
 @router.get("/dyads", summary="The most active country pairs")
-def dyads(store: Db, limit: Limit = 20) -> dict[str, Any]:
-    return {"items": queries.records(queries.top_dyads(store, limit))}
+def dyads(store: Db, limit: Limit = 20) -> FastJSON:
+    return FastJSON({"items": queries.records(queries.top_dyads(store, limit))})
 
 
 @router.get("/dyads/{dyad}", summary="Monthly PLOVER counts and cooperation-conflict score for a dyad")
 def dyad(dyad: Annotated[str, Depends(lambda dyad: _dyad(dyad))], store: Db, since: Since = None,
-         until: Until = None) -> dict[str, Any]:
+         until: Until = None) -> FastJSON:
     series = queries.dyad_series(store, dyad, since=iso(since), until=iso(until))
-    return {"dyad": dyad.upper(), "weights": queries.COOPERATION_WEIGHTS, "months": queries.records(series)}
+    return FastJSON({"dyad": dyad.upper(), "weights": queries.COOPERATION_WEIGHTS, "months": queries.records(series)})
 
 
 def _dyad(dyad: str) -> str:
@@ -117,25 +126,24 @@ def _dyad(dyad: str) -> str:
 
 
 @router.get("/speakers", summary="The most quoted speakers")
-def speakers(store: Db, limit: Limit = 20) -> dict[str, Any]:
-    return {"items": queries.records(queries.top_speakers(store, limit))}
+def speakers(store: Db, limit: Limit = 20) -> FastJSON:
+    return FastJSON({"items": queries.records(queries.top_speakers(store, limit))})
 
 
 @router.get("/network", summary="Actor network: countries and the events between them")
-def network(store: Db, since: Since = None, until: Until = None, limit: Limit = 200) -> dict[str, Any]:
-    return queries.network(store, since=iso(since), until=iso(until), limit=limit)
+def network(store: Db, since: Since = None, until: Until = None, limit: Limit = 200) -> FastJSON:
+    return FastJSON(queries.network(store, since=iso(since), until=iso(until), limit=limit))
 
 
 @router.post("/ingest", summary="Analyse and store articles (needs the token set at start-up)")
 def ingest(request: Request, records: Annotated[list[dict[str, Any]], Body(max_length=1000)],
-           authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
+           authorization: Annotated[str | None, Header()] = None) -> FastJSON:
     token = request.app.state.token
     if not token:
         raise HTTPException(403, "the server is read-only; start it with --token to allow ingest")
     given = (authorization or "").removeprefix("Bearer ").strip()
     if not hmac.compare_digest(given.encode(), token.encode()):
         raise HTTPException(401, "missing or wrong bearer token")
-    import json
 
     from kilde.ingest import ingest as run_ingest
     from kilde.nlp.pipeline import load
@@ -147,4 +155,5 @@ def ingest(request: Request, records: Annotated[list[dict[str, Any]], Body(max_l
         if not hasattr(state, "nlp"):
             state.nlp = load()
         report = run_ingest(read_jsonl(data, source="api"), state.store, state.nlp)
-    return report.as_dict()
+        state.cache.clear()
+    return FastJSON(report.as_dict())

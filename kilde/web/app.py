@@ -8,6 +8,7 @@ shape on the API, and all text reaches pages through Jinja's autoescaping.
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -43,6 +44,45 @@ def error_body(status: int, message: str, code: str | None = None) -> dict[str, 
     return {"error": {"status": status, "code": code or codes.get(status, "error"), "message": message}}
 
 
+class ResponseCache:
+    """Responses to GET requests by URL, least recently used out first.
+
+    The store is read-only while served, so an answer stays right until an ingest
+    through the API (which clears the cache). Static files are left to the browser.
+    """
+
+    def __init__(self, size: int = 4096, max_body: int = 2_000_000) -> None:
+        self.size, self.max_body = size, max_body
+        self.items: OrderedDict[str, tuple[bytes, str]] = OrderedDict()
+        self.lock = threading.Lock()
+
+    @staticmethod
+    def key(request: Request) -> str | None:
+        if request.method != "GET" or request.url.path.startswith(("/static/", "/healthz")):
+            return None
+        return f"{request.headers.get('accept', '')[:40]} {request.url.path}?{request.url.query}"
+
+    def get(self, key: str) -> tuple[bytes, str] | None:
+        with self.lock:
+            hit = self.items.get(key)
+            if hit is not None:
+                self.items.move_to_end(key)
+            return hit
+
+    def put(self, key: str, body: bytes, media_type: str) -> None:
+        if len(body) > self.max_body:
+            return
+        with self.lock:
+            self.items[key] = (body, media_type)
+            self.items.move_to_end(key)
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.items.clear()
+
+
 def create_app(db: str | Path, token: str | None = None) -> FastAPI:
     """An app serving the store at ``db``; ``token`` enables the write endpoint (``POST /api/ingest``)."""
     store = Store(db, read_only=token is None)
@@ -59,9 +99,22 @@ def create_app(db: str | Path, token: str | None = None) -> FastAPI:
     app.state.token = token
     app.state.write_lock = threading.Lock()
 
+    cache = ResponseCache()
+    app.state.cache = cache
+
     @app.middleware("http")
     async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
-        response: Response = await call_next(request)
+        key = cache.key(request)
+        hit = cache.get(key) if key else None
+        if hit is not None:
+            response: Response = Response(hit[0], status_code=200, media_type=hit[1], headers={"X-Cache": "hit"})
+        else:
+            response = await call_next(request)
+            if key and response.status_code == 200:
+                body = b"".join([chunk async for chunk in response.body_iterator])  # type: ignore[attr-defined]
+                cache.put(key, body, response.media_type or response.headers.get("content-type", ""))
+                headers = {k: v for k, v in response.headers.items() if k.lower() != "content-length"}
+                response = Response(body, status_code=200, headers={**headers, "X-Cache": "miss"})
         response.headers["Content-Security-Policy"] = CSP
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"

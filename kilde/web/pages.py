@@ -44,8 +44,8 @@ def pager(request: Request, total: int, offset: int, limit: int = PAGE) -> dict[
 
 
 def _listing(request: Request, store: Store, listing: queries.Listing, offset: int) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    rows = queries.records(listing.rows(store, PAGE, offset))
-    return rows, pager(request, listing.total(store), offset)
+    rows, total = listing.page(store, PAGE, offset)
+    return queries.records(rows), pager(request, total, offset)
 
 
 def _clean(value: str | None, pattern: str | None = None) -> str | None:

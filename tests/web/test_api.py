@@ -143,3 +143,19 @@ def test_ingest_with_token(tmp_path, nlp):
         assert ok.status_code == 200 and (body["read"], body["stored"], body["rejected"]) == (2, 1, 1)
         assert body["rejects"][0]["record"] and body["rejects"][0]["reason"]
         assert c.get("/api/articles/m").json()["id"] == "m"
+
+
+def test_responses_are_cached_until_an_ingest(tmp_path, nlp):
+    db = tmp_path / "c.duckdb"
+    from kilde.store import Store
+
+    Store(db).close()
+    with TestClient(create_app(db, token="t")) as c:
+        c.app.state.nlp = nlp
+        first = c.get("/api/stats")
+        again = c.get("/api/stats")
+        assert (first.headers["x-cache"], again.headers["x-cache"]) == ("miss", "hit") and first.json() == again.json()
+        assert first.json()["articles"] == 0
+        c.post("/api/ingest", json=[{"id": "m", "text": MEETING}], headers={"Authorization": "Bearer t"})
+        after = c.get("/api/stats")
+        assert after.headers["x-cache"] == "miss" and after.json()["articles"] == 1

@@ -1,10 +1,10 @@
-"""``make bench``: throughput and memory of the pipeline and the store, on a synthetic corpus.
+"""Throughput and memory of the pipeline and the store, on a synthetic corpus.
 
 The corpus repeats the bundled demo articles with fresh ids (no data outside the repo is
 needed). Prints words/s and articles/s for the bare NER pass, the full Kilde pipeline and
 ingest into DuckDB, and the peak RSS.
 
-    python -m kilde.bench --articles 2000
+    python -m kilde.bench.pipeline --articles 2000
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from kilde.nlp.pipeline import load
 from kilde.read import read_inputs
 from kilde.store import Store
 
-DEMO = Path(__file__).resolve().parent / "data" / "demo"
+DEMO = Path(__file__).resolve().parent.parent / "data" / "demo"
 
 
 def corpus(n: int) -> list[Article]:
@@ -37,11 +37,15 @@ def _rate(label: str, seconds: float, articles: int, words: int) -> None:
     print(f"{label:<28} {articles / seconds:9.1f} articles/s {words / seconds:11.0f} words/s  ({seconds:.1f} s)")
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=2000)
-    args = ap.parse_args()
-    articles = corpus(args.articles)
+    args = ap.parse_args(argv)
+    run(args.articles)
+
+
+def run(n: int) -> None:
+    articles = corpus(n)
     words = sum(len(a.text.split()) for a in articles)
     print(f"corpus: {len(articles)} articles, {words} words (demo corpus repeated)")
     nlp = load()
