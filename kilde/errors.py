@@ -26,6 +26,11 @@ class Code(str, Enum):
     E012 = "no model at {path}: pass --model with a spaCy pipeline directory or package name"
     E013 = "database error: {detail}"
     E014 = "record is not a JSON object on line {line}"
+    E015 = "no article text found in the {kind}"
+    E016 = "unreadable feed: {detail}"
+    E017 = "truncated or corrupt web archive after {records} records: {detail}"
+    E018 = "not an article: {detail}"
+    E019 = "no text column in the CSV: the header has {columns}; name one of {choices}"
     W001 = "not valid UTF-8: decoded as {encoding}"
 
     def format(self, **fields: object) -> str:

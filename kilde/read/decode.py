@@ -27,10 +27,11 @@ def looks_binary(data: bytes) -> str | None:
     return None
 
 
-def decode(data: bytes) -> tuple[str, list[str]]:
-    """Decode ``data``; return the text and any warnings. Raises DecodeError."""
-    if len(data) > MAX_RECORD_BYTES:
-        raise DecodeError(Code.E004, size=len(data), limit=MAX_RECORD_BYTES)
+def decode(data: bytes, limit: int | None = MAX_RECORD_BYTES) -> tuple[str, list[str]]:
+    """Decode ``data`` (at most ``limit`` bytes; a whole CSV file has none); return the text and any
+    warnings. Raises DecodeError."""
+    if limit is not None and len(data) > limit:
+        raise DecodeError(Code.E004, size=len(data), limit=limit)
     why = looks_binary(data)
     if why:
         raise DecodeError(Code.E003, detail=why)
