@@ -133,29 +133,59 @@ def extract(inputs: tuple[str, ...], fmt: str, model: str | None) -> None:
 @DB_OPTION
 @MODEL_OPTION
 @click.option("--batch-size", default=64, show_default=True, help="Articles per analysis batch and transaction.")
+@click.option("--workers", type=click.IntRange(1, 256), default=None,
+              help="Analyse on a local Dask cluster of this many worker processes.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Analyse on the running Dask cluster at ADDRESS (e.g. tcp://10.0.0.5:8786).")
+@click.option("--spool", default=None, type=click.Path(file_okay=False),
+              help="Directory for the workers' Parquet partitions (must be shared on a multi-machine cluster).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @_fail_cleanly
-def ingest(inputs: tuple[str, ...], db: str, model: str | None, batch_size: int, quiet: bool) -> None:
+def ingest(inputs: tuple[str, ...], db: str, model: str | None, batch_size: int, workers: int | None,
+           scheduler: str | None, spool: str | None, quiet: bool) -> None:
     """Analyse INPUTS and store the results; re-running skips what is stored.
 
+    INPUTS are files or directories: .txt, .jsonl(.gz), .html, .rss/.atom/.xml,
+    .warc(.gz), .csv/.tsv (others are recognised by content); '-' reads stdin.
+    Each batch is committed on its own: after a crash, run the same command again.
+
     \b
-    Example:
+    Examples:
       kilde ingest news/ --db news.duckdb
+      kilde ingest archive.warc.gz --workers 2
+      kilde ingest big.jsonl.gz --scheduler tcp://10.0.0.5:8786 --spool /shared/kilde-spool
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from kilde.ingest import Engine, InProcess
     from kilde.ingest import ingest as run
     from kilde.nlp.pipeline import load
     from kilde.read import count_inputs, read_inputs
     from kilde.store import Store
 
-    nlp = load(model)
-    with Store(db) as store, Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
-                                      TimeElapsedColumn(), disable=quiet, transient=False,
-                                      console=None) as bar:
-        task = bar.add_task("ingest", total=count_inputs(inputs))
-        report = run(read_inputs(inputs), store, nlp, batch_size=batch_size,
-                     on_progress=lambda n: bar.advance(task, n))
+    client = None
+    engine: Engine
+    if workers or scheduler:
+        from kilde.scale import DaskEngine, connect
+
+        client = connect(workers, scheduler)
+        engine = DaskEngine(client, model, spool)
+    else:
+        engine = InProcess(load(model))
+    try:
+        with Store(db) as store, Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
+                                          TimeElapsedColumn(), disable=quiet, transient=False,
+                                          console=None) as bar:
+            task = bar.add_task("ingest", total=count_inputs(inputs))
+            report = run(read_inputs(inputs), store, batch_size=batch_size, engine=engine,
+                         on_progress=lambda n: bar.advance(task, n))
+    finally:
+        if client is not None:
+            engine.close()  # type: ignore[attr-defined]
+            cluster = client.cluster
+            client.close()
+            if cluster is not None:
+                cluster.close()
     for r in report.rejects[:50]:
         click.echo(f"rejected {r.line()}", err=True)
     if len(report.rejects) > 50:

@@ -6,9 +6,11 @@ running the same command again.
 """
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import Any, Protocol
 
 from spacy.language import Language
 
@@ -39,19 +41,79 @@ class IngestReport:
                 "rejects": [{"record": r.record, "code": r.code, "reason": r.reason} for r in self.rejects]}
 
 
-def ingest(records: Iterable[Article | Reject], store: Store, nlp: Language, batch_size: int = 64,
-           on_progress: Callable[[int], None] | None = None) -> IngestReport:
-    """Analyse and store ``records``; return the account."""
+def ingest(records: Iterable[Article | Reject], store: Store, nlp: Language | None = None, batch_size: int = 64,
+           on_progress: Callable[[int], None] | None = None, engine: Engine | None = None) -> IngestReport:
+    """Analyse and store ``records``; return the account.
+
+    Each batch is committed in its own transaction, so an ingest killed at any point
+    and run again stores exactly what one uninterrupted run stores (stored articles are
+    recognised by id and text hash and skipped). ``engine`` analyses the batches
+    (default: in this process with ``nlp``; see :mod:`kilde.scale` for Dask).
+    """
+    engine = engine or InProcess(nlp)
     report = IngestReport()
     it = iter(records)
+    pending: deque[tuple[int, Any]] = deque()
     while batch := list(islice(it, batch_size)):
-        _ingest_batch(batch, store, nlp, report)
-        if on_progress:
-            on_progress(len(batch))
+        fresh, rejects = _plan(batch, store, report)
+        pending.append((len(batch), engine.submit(fresh, rejects)))
+        while len(pending) > engine.in_flight:
+            _finish(pending.popleft(), engine, store, report, on_progress)
+    while pending:
+        _finish(pending.popleft(), engine, store, report, on_progress)
     return report
 
 
-def _ingest_batch(batch: list[Article | Reject], store: Store, nlp: Language, report: IngestReport) -> None:
+class Engine(Protocol):
+    """Runs the analysis of a batch; ``collect`` stores its result."""
+
+    in_flight: int
+
+    def submit(self, articles: list[Article], rejects: list[Reject]) -> Any: ...
+
+    def collect(self, handle: Any, store: Store) -> tuple[int, list[Reject]]: ...
+
+
+class InProcess:
+    """The pipeline in this process, one batch at a time."""
+
+    in_flight = 0
+
+    def __init__(self, nlp: Language | None) -> None:
+        if nlp is None:
+            from kilde.nlp.pipeline import load
+
+            nlp = load()
+        self.nlp = nlp
+
+    def submit(self, articles: list[Article], rejects: list[Reject]) -> Any:
+        return articles, rejects
+
+    def collect(self, handle: Any, store: Store) -> tuple[int, list[Reject]]:
+        articles, rejects = handle
+        analysed = []
+        for item in analyse(articles, self.nlp):
+            if isinstance(item, Reject):
+                rejects.append(item)
+            elif isinstance(item, tuple):
+                analysed.append(item)
+        store.write(analysed, rejects)
+        return len(analysed), rejects
+
+
+def _finish(item: tuple[int, Any], engine: Engine, store: Store, report: IngestReport,
+            on_progress: Callable[[int], None] | None) -> None:
+    size, handle = item
+    stored, rejects = engine.collect(handle, store)
+    report.stored += stored
+    report.rejected += len(rejects)
+    report.rejects.extend(rejects)
+    if on_progress:
+        on_progress(size)
+
+
+def _plan(batch: list[Article | Reject], store: Store, report: IngestReport) -> tuple[list[Article], list[Reject]]:
+    """The batch's articles that need analysis (new or changed) and its read rejects; counts the rest."""
     report.read += len(batch)
     rejects = [r for r in batch if isinstance(r, Reject)]
     known = store.stored_hashes(a.id for a in batch if isinstance(a, Article))
@@ -67,13 +129,4 @@ def _ingest_batch(batch: list[Article | Reject], store: Store, nlp: Language, re
         if a.id in fresh:  # same id twice in one batch with new text: the later one wins
             report.stored += 1
         fresh[a.id] = a
-    analysed = []
-    for item in analyse(fresh.values(), nlp):
-        if isinstance(item, Reject):
-            rejects.append(item)
-        elif isinstance(item, tuple):
-            analysed.append(item)
-    store.write(analysed, rejects)
-    report.stored += len(analysed)
-    report.rejected += len(rejects)
-    report.rejects.extend(rejects)
+    return list(fresh.values()), rejects

@@ -35,3 +35,36 @@ def nlp():  # type: ignore[no-untyped-def]
     from kilde.nlp.pipeline import load
 
     return load()
+
+
+def snapshot(db) -> dict:
+    """A store's content for comparison: every table's rows, sorted, without timestamps and reject ids."""
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        out = {}
+        for table, cols in (("articles", "* EXCLUDE (ingested_at)"), ("quotes", "*"), ("events", "*"), ("actors", "*"),
+                            ("mentions", "*"), ("terms", "*"), ("rejects", "source, record, stage, code, reason")):
+            out[table] = con.execute(f"SELECT {cols} FROM {table} ORDER BY ALL").fetchall()
+        return out
+    finally:
+        con.close()
+
+
+def write_corpus(path, copies: int = 10, bad: bool = True) -> int:
+    """A JSONL corpus: the demo articles ``copies`` times with fresh ids, plus bad lines; returns its record count."""
+    import json
+
+    from kilde.article import Article
+    from kilde.read import read_inputs
+
+    base = [a for a in read_inputs([str(DEMO)]) if isinstance(a, Article)]
+    lines = []
+    for i in range(copies):
+        for a in base:
+            lines.append(json.dumps({"id": f"{a.id}-{i}", "text": a.text + f"\n\n(Kopi {i}.)"}, ensure_ascii=False))
+        if bad:
+            lines += ["{not json", json.dumps({"id": f"empty-{i}", "text": ""}), json.dumps([1, 2])]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(lines)

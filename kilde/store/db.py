@@ -18,6 +18,16 @@ TABLES = ("articles", "mentions", "quotes", "events", "actors", "rejects")
 CHILD_TABLES = ("mentions", "quotes", "events", "actors")
 
 
+def batch_tables(analysed: list[tuple[Article, dict[str, Any]]], rejects: list[Reject]) -> dict[str, list[dict[str, Any]]]:
+    """The rows of a batch, by table."""
+    tables: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
+    for article, rec in analysed:
+        for table, rows in rows_for(article, rec).items():
+            tables[table].extend(rows)
+    tables["rejects"] = [reject_row(r) for r in rejects]
+    return tables
+
+
 class Store:
     """A DuckDB file holding articles, their analysis and the rejects.
 
@@ -63,12 +73,22 @@ class Store:
 
     def write(self, analysed: list[tuple[Article, dict[str, Any]]], rejects: list[Reject]) -> None:
         """Store one batch in one transaction (replacing changed articles)."""
-        tables: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
-        for article, rec in analysed:
-            for table, rows in rows_for(article, rec).items():
-                tables[table].extend(rows)
-        tables["rejects"] = [reject_row(r) for r in rejects]
-        ids = [a.id for a, _ in analysed]
+        tables = batch_tables(analysed, rejects)
+        self.write_tables({t: pa.Table.from_pylist(rows) for t, rows in tables.items() if rows},
+                          [a.id for a, _ in analysed])
+
+    def write_parquet(self, paths: dict[str, str], ids: list[str]) -> None:
+        """Store one analysed partition written as Parquet files (one per table) in one transaction."""
+        import pyarrow.parquet as pq
+
+        self.write_tables({t: pq.read_table(p) for t, p in paths.items()}, ids)
+
+    def write_tables(self, tables: dict[str, pa.Table], ids: list[str]) -> None:
+        """The one write path: replace the articles ``ids`` and insert the rows, all or nothing.
+
+        A reject already stored (same source, record and code) is not stored again, so a run
+        repeated after a crash leaves the same store as one uninterrupted run.
+        """
         self.con.execute("BEGIN TRANSACTION")
         try:
             if ids:
@@ -76,9 +96,16 @@ class Store:
                     self.con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [ids])
                 self.con.execute("DELETE FROM terms WHERE article IN (SELECT hash(unnest(?)))", [ids])
                 self.con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [ids])
-            for table, rows in tables.items():
-                if rows:
-                    self._insert(table, rows)
+            for table in TABLES:
+                batch = tables.get(table)  # noqa: F841 - scanned by name below
+                if batch is None or batch.num_rows == 0:
+                    continue
+                if table == "rejects":
+                    self.con.execute("INSERT INTO rejects BY NAME SELECT * FROM batch b WHERE NOT EXISTS ("
+                                     "SELECT 1 FROM rejects r WHERE r.source = b.source AND r.code = b.code "
+                                     "AND r.record IS NOT DISTINCT FROM b.record)")
+                else:
+                    self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM batch")
             if ids:
                 self.index_terms(ids)
             self.con.execute("COMMIT")
@@ -90,10 +117,6 @@ class Store:
         """Fill the word index for the articles ``ids`` (all when None)."""
         only = " WHERE id IN (SELECT unnest(?))" if ids is not None else ""
         self.con.execute(f"INSERT INTO terms SELECT term, article FROM ({TERMS_OF}{only})", [ids] if ids is not None else [])
-
-    def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
-        batch = pa.Table.from_pylist(rows)  # noqa: F841 - scanned by name below
-        self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM batch")
 
     # -- reading -----------------------------------------------------------
     def df(self, sql: str, params: list[Any] | None = None) -> pd.DataFrame:

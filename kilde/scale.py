@@ -1,0 +1,99 @@
+"""Scale-out on Dask distributed: the same pipeline on every worker, results through Parquet.
+
+``kilde ingest INPUT --workers N`` starts a local cluster of N worker processes;
+``--scheduler tcp://host:8786`` joins a running cluster. The driver reads the input,
+skips what the store already holds, and sends batches of articles to the workers.
+Each worker loads the pipeline once, analyses its batch and writes one Parquet file
+per table into the spool directory; the driver then loads each partition into the
+store in one transaction (so a crash loses at most the partitions in flight, and a
+re-run redoes exactly those). On a multi-machine cluster the spool directory must be
+a path every worker and the driver can reach (a shared filesystem): pass ``--spool``.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import uuid
+from pathlib import Path
+from typing import Any
+
+from kilde.article import Article, Reject
+from kilde.store import Store
+
+_NLP: dict[str | None, Any] = {}  # per worker process: the loaded pipeline, by model
+
+
+def _pipeline(model: str | None) -> Any:
+    if model not in _NLP:
+        from kilde.nlp.pipeline import load
+
+        _NLP[model] = load(model)
+    return _NLP[model]
+
+
+def analyse_partition(articles: list[Article], rejects: list[Reject], model: str | None, spool: str) -> dict[str, Any]:
+    """Run on a worker: analyse ``articles`` and write each table's rows to ``spool`` as Parquet."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from kilde.analyse import analyse
+    from kilde.store.db import batch_tables
+
+    analysed = []
+    for item in analyse(articles, _pipeline(model)):
+        if isinstance(item, Reject):
+            rejects.append(item)
+        elif isinstance(item, tuple):
+            analysed.append(item)
+    part = uuid.uuid4().hex
+    paths = {}
+    for table, rows in batch_tables(analysed, rejects).items():
+        if rows:
+            path = os.path.join(spool, f"{part}.{table}.parquet")
+            pq.write_table(pa.Table.from_pylist(rows), path)
+            paths[table] = path
+    return {"paths": paths, "ids": [a.id for a, _ in analysed], "rejects": rejects}
+
+
+class DaskEngine:
+    """Analyses batches on a Dask cluster; the driver stores each partition as it completes (in order)."""
+
+    def __init__(self, client: Any, model: str | None = None, spool: str | Path | None = None) -> None:
+        self.client = client
+        self.model = model
+        workers = len(client.scheduler_info().get("workers", {})) or 1
+        self.in_flight = 2 * workers
+        self._own_spool = spool is None
+        self.spool = str(spool or tempfile.mkdtemp(prefix="kilde-spool-"))
+        os.makedirs(self.spool, exist_ok=True)
+
+    def submit(self, articles: list[Article], rejects: list[Reject]) -> Any:
+        if not articles:
+            return {"paths": {}, "ids": [], "rejects": rejects}
+        return self.client.submit(analyse_partition, articles, rejects, self.model, self.spool, pure=False)
+
+    def collect(self, handle: Any, store: Store) -> tuple[int, list[Reject]]:
+        result = handle if isinstance(handle, dict) else handle.result()
+        if result["paths"]:
+            store.write_parquet(result["paths"], result["ids"])
+            for path in result["paths"].values():
+                os.remove(path)
+        elif result["rejects"]:
+            store.write([], result["rejects"])
+        return len(result["ids"]), result["rejects"]
+
+    def close(self) -> None:
+        if self._own_spool:
+            shutil.rmtree(self.spool, ignore_errors=True)
+
+
+def connect(workers: int | None = None, scheduler: str | None = None) -> Any:
+    """A Dask client: on a new local cluster of ``workers`` processes, or on the cluster at ``scheduler``."""
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        return Client(scheduler)
+    cluster = LocalCluster(n_workers=workers or 1, threads_per_worker=1, processes=True, dashboard_address=None,
+                           silence_logs=40)
+    return Client(cluster)
