@@ -294,11 +294,12 @@ def quotes(db: str, speaker: str | None, relay: str | None, since: str | None, u
 @click.option("--since", help="From this date (YYYY-MM-DD).")
 @click.option("--until", help="Up to this date (YYYY-MM-DD).")
 @click.option("--negated", is_flag=True, help="Also list denied or negated events (flagged).")
+@click.option("--distinct", is_flag=True, help="One row per event, however many articles of its story report it.")
 @click.option("--limit", default=50, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
 @_fail_cleanly
 def events(db: str, type_: str | None, actor: str | None, dyad: str | None, since: str | None,
-           until: str | None, negated: bool, limit: int, fmt: str) -> None:
+           until: str | None, negated: bool, distinct: bool, limit: int, fmt: str) -> None:
     """Search stored PLOVER events.
 
     \b
@@ -310,8 +311,29 @@ def events(db: str, type_: str | None, actor: str | None, dyad: str | None, sinc
 
     with Store(db, read_only=True) as store:
         df = query(store, type=type_, actor=actor, dyad=dyad, since=since, until=until,
-                   include_negated=negated, limit=limit)
+                   include_negated=negated, distinct=distinct, limit=limit)
     _table_out(df, fmt, ["date", "type", "source_country", "target_country", "negated", "asserted_by", "text"])
+
+
+@main.command()
+@DB_OPTION
+@click.option("--min-size", default=2, show_default=True, help="Only stories told by at least this many articles.")
+@click.option("--limit", default=50, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
+@_fail_cleanly
+def stories(db: str, min_size: int, limit: int, fmt: str) -> None:
+    """Stories: near-duplicate articles (wire copies, updates) grouped, largest first.
+
+    \b
+    Example:
+      kilde stories --min-size 3
+    """
+    from kilde.store import Store
+    from kilde.store.queries import stories as query
+
+    with Store(db, read_only=True) as store:
+        df = query(store, min_size=min_size, limit=limit)
+    _table_out(df, fmt, ["story_id", "articles", "outlets", "first_date", "last_date"])
 
 
 @main.command()

@@ -29,6 +29,7 @@ class IngestReport:
     duplicates: int = 0
     rejected: int = 0
     rejects: list[Reject] = field(default_factory=list)
+    stories: dict[str, int] = field(default_factory=dict)  # what story linking did (see kilde.stories)
 
     @property
     def balanced(self) -> bool:
@@ -61,6 +62,10 @@ def ingest(records: Iterable[Article | Reject], store: Store, nlp: Language | No
             _finish(pending.popleft(), engine, store, report, on_progress)
     while pending:
         _finish(pending.popleft(), engine, store, report, on_progress)
+    if report.stored:
+        from kilde.stories import link_stories
+
+        report.stories = link_stories(store)
     return report
 
 

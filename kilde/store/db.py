@@ -95,6 +95,7 @@ class Store:
                 for table in CHILD_TABLES:
                     self.con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [ids])
                 self.con.execute("DELETE FROM terms WHERE article IN (SELECT hash(unnest(?)))", [ids])
+                self.con.execute("DELETE FROM signatures WHERE article_id IN (SELECT unnest(?))", [ids])
                 self.con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [ids])
             for table in TABLES:
                 batch = tables.get(table)  # noqa: F841 - scanned by name below
@@ -117,6 +118,67 @@ class Store:
         """Fill the word index for the articles ``ids`` (all when None)."""
         only = " WHERE id IN (SELECT unnest(?))" if ids is not None else ""
         self.con.execute(f"INSERT INTO terms SELECT term, article FROM ({TERMS_OF}{only})", [ids] if ids is not None else [])
+
+    # -- stories -------------------------------------------------------------
+    def unsigned_articles(self) -> list[tuple[str, str]]:
+        """``(id, body text)`` of the articles without a MinHash signature yet."""
+        return self.con.execute("SELECT a.id, substr(a.text, coalesce(a.body_start, 0) + 1) FROM articles a "
+                                "ANTI JOIN signatures s ON s.article_id = a.id ORDER BY a.id").fetchall()
+
+    def save_signatures(self, rows: list[tuple[str, list[int]]]) -> None:
+        if rows:
+            batch = pa.table({"article_id": [r[0] for r in rows],  # noqa: F841 - scanned by name below
+                              "minhash": pa.array([r[1] for r in rows], type=pa.list_(pa.uint64()))})
+            self.con.execute("INSERT OR REPLACE INTO signatures SELECT * FROM batch")
+
+    def signatures(self) -> list[tuple[str, list[int]]]:
+        return self.con.execute("SELECT s.article_id, s.minhash FROM signatures s SEMI JOIN articles a "
+                                "ON a.id = s.article_id ORDER BY s.article_id").fetchall()
+
+    def story_ids(self) -> list[tuple[str, str | None]]:
+        return self.con.execute("SELECT id, story_id FROM articles").fetchall()
+
+    def first_articles(self, groups: dict[str, list[str]]) -> dict[str, str]:
+        """For each group, its earliest article (by date, then id): the story's name."""
+        rows = [(root, aid) for root, ids in groups.items() for aid in ids]
+        if not rows:
+            return {}
+        batch = pa.table({"root": [r[0] for r in rows], "id": [r[1] for r in rows]})  # noqa: F841
+        return dict(self.con.execute(
+            "SELECT b.root, arg_min(a.id, (coalesce(a.date, DATE '9999-12-31'), a.id)) FROM batch b "
+            "JOIN articles a ON a.id = b.id GROUP BY b.root").fetchall())
+
+    def set_story_ids(self, stories: dict[str, str]) -> int:
+        """Store each article's story; returns how many changed."""
+        if not stories:
+            return 0
+        batch = pa.table({"id": list(stories), "story": list(stories.values())})  # noqa: F841
+        changed = self.con.execute("SELECT count(*) FROM articles a JOIN batch b ON a.id = b.id "
+                                   "WHERE a.story_id IS DISTINCT FROM b.story").fetchone()[0]  # type: ignore[index]
+        self.con.execute("UPDATE articles SET story_id = b.story FROM batch b WHERE articles.id = b.id "
+                         "AND articles.story_id IS DISTINCT FROM b.story")
+        return int(changed)
+
+    def link_reports(self) -> None:
+        """Link each quote and event to the first report of the same one in its story."""
+        self.con.execute("BEGIN TRANSACTION")
+        self.con.execute("""
+            UPDATE events SET canonical = c.first FROM (
+              SELECT e.article_id, e.idx, first_value(e.article_id || ':' || e.idx) OVER (
+                PARTITION BY coalesce(a.story_id, a.id), e.type, e.source_country, e.target_country, e.negated
+                ORDER BY a.date NULLS LAST, e.article_id, e.idx) AS first
+              FROM events e JOIN articles a ON a.id = e.article_id) c
+            WHERE events.article_id = c.article_id AND events.idx = c.idx
+              AND events.canonical IS DISTINCT FROM c.first""")
+        self.con.execute("""
+            UPDATE quotes SET canonical = c.first FROM (
+              SELECT q.article_id, q.idx, first_value(q.article_id || ':' || q.idx) OVER (
+                PARTITION BY coalesce(a.story_id, a.id), trim(regexp_replace(lower(q.text), '[^\\pL\\pN]+', ' ', 'g'))
+                ORDER BY a.date NULLS LAST, q.article_id, q.idx) AS first
+              FROM quotes q JOIN articles a ON a.id = q.article_id) c
+            WHERE quotes.article_id = c.article_id AND quotes.idx = c.idx
+              AND quotes.canonical IS DISTINCT FROM c.first""")
+        self.con.execute("COMMIT")
 
     # -- reading -----------------------------------------------------------
     def df(self, sql: str, params: list[Any] | None = None) -> pd.DataFrame:

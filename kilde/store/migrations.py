@@ -67,10 +67,19 @@ def m003_terms(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("CREATE TABLE terms (term UBIGINT, article UBIGINT)")
 
 
+def m004_stories(con: duckdb.DuckDBPyConnection) -> None:
+    """Stories of near-duplicate articles; quotes and events linked to one canonical report."""
+    con.execute("CREATE TABLE signatures (article_id VARCHAR PRIMARY KEY, minhash UBIGINT[])")
+    con.execute("ALTER TABLE articles ADD COLUMN story_id VARCHAR")
+    con.execute("ALTER TABLE quotes ADD COLUMN canonical VARCHAR")
+    con.execute("ALTER TABLE events ADD COLUMN canonical VARCHAR")
+
+
 MIGRATIONS: list[tuple[int, str, Migration]] = [
     (1, "initial", m001_initial),
     (2, "event evidence", m002_event_evidence),
     (3, "word index", m003_terms),
+    (4, "stories", m004_stories),
 ]
 
 

@@ -98,8 +98,11 @@ def quotes(store: Store, limit: int = 100, offset: int = 0, **filters: Any) -> p
 
 def event_listing(type: str | None = None, actor: str | None = None, dyad: str | None = None,
                   since: str | None = None, until: str | None = None, article_id: str | None = None,
-                  include_negated: bool = False) -> Listing:
+                  include_negated: bool = False, distinct: bool = False) -> Listing:
+    """Events; with ``distinct``, one row per event however many articles report it (the first report)."""
     w = Where()
+    if distinct:
+        w.add("(e.canonical IS NULL OR e.canonical = e.article_id || ':' || e.idx)")
     if not include_negated:
         w.add("NOT e.negated")
     if type:
@@ -266,6 +269,11 @@ def stats(store: Store) -> dict[str, Any]:
                                            str(row[1]) if row and row[1] else None)
     out["languages"] = dict(store.con.execute(
         "SELECT language, count(*) FROM articles GROUP BY language ORDER BY 2 DESC").fetchall())
+    row = store.con.execute("SELECT count(DISTINCT coalesce(story_id, id)) FROM articles").fetchone()
+    out["stories"] = int(row[0]) if row else 0
+    row = store.con.execute("SELECT count(DISTINCT coalesce(canonical, article_id || ':' || idx)) FROM events "
+                            "WHERE NOT negated").fetchone()
+    out["distinct_events"] = int(row[0]) if row else 0
     return out
 
 
@@ -323,3 +331,24 @@ def plover_records(store: Store) -> list[dict[str, Any]]:
             "url": r["url"],
         })
     return out
+
+
+def reports(store: Store, kind: str, article_id: str, idx: int) -> dict[str, Any]:
+    """How many articles report the same quote or event, and which (the story's other reports)."""
+    table = {"quote": "quotes", "event": "events"}[kind]
+    row = store.con.execute(f"SELECT coalesce(canonical, article_id || ':' || idx) FROM {table} "
+                            "WHERE article_id = ? AND idx = ?", [article_id, idx]).fetchone()
+    if not row:
+        return {"reports": 0, "articles": []}
+    ids = [r[0] for r in store.con.execute(
+        f"SELECT DISTINCT article_id FROM {table} WHERE coalesce(canonical, article_id || ':' || idx) = ? "
+        "ORDER BY article_id", [row[0]]).fetchall()]
+    return {"canonical": row[0], "reports": len(ids), "articles": ids}
+
+
+def stories(store: Store, min_size: int = 2, limit: int = 50, offset: int = 0) -> pd.DataFrame:
+    """Stories told by several articles, largest first, with their outlets."""
+    return store.df("SELECT story_id, count(*) AS articles, list(DISTINCT outlet) FILTER (outlet IS NOT NULL) "
+                    "AS outlets, min(date) AS first_date, max(date) AS last_date FROM articles "
+                    "WHERE story_id IS NOT NULL GROUP BY story_id HAVING count(*) >= ? "
+                    "ORDER BY articles DESC, story_id" + _page(limit, offset), [min_size])

@@ -82,11 +82,12 @@ def quotes(request: Request, store: Db, speaker: str | None = None, relay: str |
 def events(request: Request, store: Db, type: Annotated[str | None, Query(pattern=r"^[A-Za-z]+$")] = None,
            actor: str | None = None, dyad: Annotated[str | None, Query(pattern=DYAD)] = None,
            since: Since = None, until: Until = None, negated: bool = False,
+           distinct: Annotated[bool, Query(description="One row per event however many articles report it")] = False,
            limit: Limit = 50, offset: Offset = 0) -> FastJSON:
     if type and type.upper() not in queries.COOPERATION_WEIGHTS:
         raise HTTPException(422, f"type must be a PLOVER type: {', '.join(queries.COOPERATION_WEIGHTS)}")
     listing = queries.event_listing(type=type, actor=actor, dyad=dyad, since=iso(since), until=iso(until),
-                                    include_negated=negated)
+                                    include_negated=negated, distinct=distinct)
     return page(request, listing, store, limit, offset)
 
 
@@ -103,6 +104,25 @@ def actor(name: str, store: Db) -> FastJSON:
     if found is None:
         raise HTTPException(404, f"no actor named {name!r}")
     return FastJSON(found)
+
+
+@router.get("/reports/{kind}/{article_id}/{idx}", summary="The articles that report the same quote or event")
+def reports(kind: Annotated[str, Depends(lambda kind: _kind(kind))], article_id: str, idx: int, store: Db) -> FastJSON:
+    found = queries.reports(store, kind, article_id, idx)
+    if not found["reports"]:
+        raise HTTPException(404, f"no {kind} {article_id}:{idx}")
+    return FastJSON(found)
+
+
+def _kind(kind: str) -> str:
+    if kind not in ("quote", "event"):
+        raise HTTPException(422, "kind must be quote or event")
+    return kind
+
+
+@router.get("/stories", summary="Stories reported by several articles (near-duplicates grouped)")
+def stories(store: Db, min_size: Annotated[int, Query(ge=1)] = 2, limit: Limit = 50, offset: Offset = 0) -> FastJSON:
+    return FastJSON({"items": queries.records(queries.stories(store, min_size, limit, offset))})
 
 
 @router.get("/dyads", summary="The most active country pairs")

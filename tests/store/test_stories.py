@@ -1,0 +1,57 @@
+"""Stories: wire copies in several outlets are one story; their repeated events and quotes count once."""
+import json
+
+from kilde.ingest import ingest
+from kilde.read import read_inputs
+from kilde.store import Store, queries
+from kilde.stories import signature
+
+WIRE = ("Estlands udenrigsminister, Kalle Kask, mødtes tirsdag med Letlands præsident i Riga, hvor de to "
+        "drøftede forsvaret af Østersøen og en fælles indkøbsordning for ammunition til landenes hære.\n\n"
+        "- Vi står sammen mod Rusland, siger Kalle Kask til nyhedsbureauet Reuters.\n\n"
+        "Letland indfører samtidig nye sanktioner mod Rusland, oplyser regeringen i Riga.")
+
+
+def _records(tmp_path):
+    rows = [
+        {"id": "dr-1", "url": "https://www.dr.dk/a", "published": "2024-12-03", "text": WIRE},
+        {"id": "tv2-1", "url": "https://nyheder.tv2.dk/b", "published": "2024-12-03",
+         "text": WIRE.replace("tirsdag", "i går") + "\n\n/ritzau/"},
+        {"id": "pol-1", "url": "https://politiken.dk/c", "published": "2024-12-04",
+         "text": "Norges statsminister besøgte onsdag Finland for at tale om energi og nye elkabler i Nordkalotten, "
+                 "og de to regeringer vil mødes igen i foråret."},
+    ]
+    f = tmp_path / "wire.jsonl"
+    f.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    return f
+
+
+def test_signature_similarity_follows_text():
+    from datasketch import LeanMinHash, MinHash
+
+    scheme = MinHash(num_perm=64, seed=7).scheme
+    a, b, c = (LeanMinHash(seed=7, hashvalues=signature(t), scheme=scheme)
+               for t in (WIRE, WIRE.replace("tirsdag", "i går"), "Noget helt andet om vejret i morgen og i overmorgen."))
+    assert a.jaccard(b) > 0.6 > a.jaccard(c)
+
+
+def test_wire_copies_are_one_story_and_events_count_once(tmp_path, nlp):
+    db = tmp_path / "s.duckdb"
+    with Store(db) as store:
+        report = ingest(read_inputs([str(_records(tmp_path))]), store, nlp)
+        assert report.stored == 3 and report.stories["multi"] == 1
+        story = dict(store.con.execute("SELECT id, story_id FROM articles").fetchall())
+        assert story["dr-1"] == story["tv2-1"] == "dr-1" and story["pol-1"] == "pol-1"
+        every = queries.events(store, dyad="EST-LVA")
+        once = queries.events(store, dyad="EST-LVA", distinct=True)
+        assert len(every) == 2 * len(once) and len(once) >= 1
+        rep = queries.reports(store, "event", "tv2-1", int(every[every.article_id == "tv2-1"].idx.iloc[0]))
+        assert rep["reports"] == 2 and rep["articles"] == ["dr-1", "tv2-1"] and rep["canonical"].startswith("dr-1:")
+        q = store.df("SELECT article_id, idx FROM quotes WHERE text = 'Vi står sammen mod Rusland'")
+        assert queries.reports(store, "quote", "dr-1", int(q.idx.iloc[0]))["reports"] == 2
+        st = queries.stories(store)
+        assert list(st.story_id) == ["dr-1"] and int(st.articles.iloc[0]) == 2
+        assert queries.stats(store)["stories"] == 2
+    with Store(db) as store:  # a second run adds nothing and changes nothing
+        again = ingest(read_inputs([str(_records(tmp_path))]), store, nlp)
+        assert again.duplicates == 3 and again.stories == {}
