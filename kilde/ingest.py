@@ -62,10 +62,9 @@ def ingest(records: Iterable[Article | Reject], store: Store, nlp: Language | No
             _finish(pending.popleft(), engine, store, report, on_progress)
     while pending:
         _finish(pending.popleft(), engine, store, report, on_progress)
-    if report.stored:
-        from kilde.stories import link_stories
+    from kilde.stories import link_stories
 
-        report.stories = link_stories(store)
+    report.stories = link_stories(store)  # also finishes the linking of a run that was killed before it
     return report
 
 

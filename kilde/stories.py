@@ -53,6 +53,13 @@ class _Groups:
 
 def link_stories(store: Store) -> dict[str, Any]:
     """Sign new articles, group near-duplicates into stories, and link repeated quotes and events."""
+    if not store.stories_pending():
+        return {}
+    with store.transaction():  # all or nothing: a crash here leaves it all to the next run
+        return _link(store)
+
+
+def _link(store: Store) -> dict[str, Any]:
     from datasketch import LeanMinHash, MinHash, MinHashLSH
 
     new = store.unsigned_articles()

@@ -1,7 +1,8 @@
 """The embedded DuckDB store: the only code that speaks SQL (with ``queries.py``)."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,17 @@ class Store:
     def close(self) -> None:
         self.con.close()
 
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All the writes inside happen, or none do."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
     def reader(self) -> Store:
         """A view on the same database through its own cursor (one per thread or request)."""
         view = object.__new__(Store)
@@ -89,8 +101,7 @@ class Store:
         A reject already stored (same source, record and code) is not stored again, so a run
         repeated after a crash leaves the same store as one uninterrupted run.
         """
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self.transaction():
             if ids:
                 for table in CHILD_TABLES:
                     self.con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [ids])
@@ -109,10 +120,6 @@ class Store:
                     self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM batch")
             if ids:
                 self.index_terms(ids)
-            self.con.execute("COMMIT")
-        except Exception:
-            self.con.execute("ROLLBACK")
-            raise
 
     def index_terms(self, ids: list[str] | None = None) -> None:
         """Fill the word index for the articles ``ids`` (all when None)."""
@@ -134,6 +141,12 @@ class Store:
     def signatures(self) -> list[tuple[str, list[int]]]:
         return self.con.execute("SELECT s.article_id, s.minhash FROM signatures s SEMI JOIN articles a "
                                 "ON a.id = s.article_id ORDER BY s.article_id").fetchall()
+
+    def stories_pending(self) -> bool:
+        """Whether some article has no signature or no story yet."""
+        row = self.con.execute("SELECT EXISTS (SELECT 1 FROM articles a ANTI JOIN signatures s ON s.article_id = a.id) "
+                               "OR EXISTS (SELECT 1 FROM articles WHERE story_id IS NULL)").fetchone()
+        return bool(row and row[0])
 
     def story_ids(self) -> list[tuple[str, str | None]]:
         return self.con.execute("SELECT id, story_id FROM articles").fetchall()
@@ -161,7 +174,6 @@ class Store:
 
     def link_reports(self) -> None:
         """Link each quote and event to the first report of the same one in its story."""
-        self.con.execute("BEGIN TRANSACTION")
         self.con.execute("""
             UPDATE events SET canonical = c.first FROM (
               SELECT e.article_id, e.idx, first_value(e.article_id || ':' || e.idx) OVER (
@@ -178,7 +190,6 @@ class Store:
               FROM quotes q JOIN articles a ON a.id = q.article_id) c
             WHERE quotes.article_id = c.article_id AND quotes.idx = c.idx
               AND quotes.canonical IS DISTINCT FROM c.first""")
-        self.con.execute("COMMIT")
 
     # -- reading -----------------------------------------------------------
     def df(self, sql: str, params: list[Any] | None = None) -> pd.DataFrame:
