@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -77,6 +78,7 @@ def _common_noun(word: str) -> bool:
         noun_sector(low) is not None and low.endswith(("ene", "en", "et", "erne")))
 
 
+@lru_cache(maxsize=100_000)
 def role_stem(word: str) -> str | None:
     """``ministeren`` -> ``minister``; ``cheftræneren`` -> ``cheftræner``; else None."""
     w = word.lower().split("-")[-1]
@@ -92,6 +94,7 @@ class Resolver:
 
     def __init__(self, doc: Doc) -> None:
         self.text = doc.text
+        self.sentences = sentence_spans(doc)
         self.mentions: list[Mention] = []
         article = (doc._.article if Doc.has_extension("article") else None) or {}
         body = article.get("body_start") or 0
@@ -329,6 +332,21 @@ class Resolver:
     @staticmethod
     def _speaker(name: str, m: Mention, kind: str, country: str | None) -> dict[str, Any]:
         return {"name": name, "mention": m.text, "start": m.start, "end": m.end, "type": kind, "country": country}
+
+
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """``(start_char, end_char)`` of every sentence, read from the sentence-start flags in one pass."""
+    if not len(doc) or not doc.has_annotation("SENT_START"):
+        return [(0, len(doc.text))] if doc.text else []
+    from spacy.attrs import SENT_START
+
+    flags = doc.to_array([SENT_START])
+    starts = [i for i, f in enumerate(flags.tolist()) if f == 1 or i == 0]
+    spans = []
+    for a, b in zip(starts, starts[1:] + [len(doc)]):
+        last = doc[b - 1]
+        spans.append((doc[a].idx, last.idx + len(last.text)))
+    return spans
 
 
 _LAST: list[Any] = [None, None]  # (doc, resolver): the components of one pipeline pass share it

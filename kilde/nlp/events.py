@@ -30,6 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kilde.nlp import dates
+from kilde.nlp.coref import resolver_for
 from kilde.nlp.gazetteer import _read_tsv
 from kilde.nlp.knowledge import adjective_country
 
@@ -475,10 +476,9 @@ class EventFinder:
         if len(_SPORT.findall(self.text)) >= 2:
             return []
         events: list[dict[str, Any]] = []
-        for sent in self.doc.sents:
-            if sent.end_char <= self.body:
+        for ss, se in resolver_for(self.doc).sentences:
+            if se <= self.body:
                 continue
-            ss, se = sent.start_char, sent.end_char
             stext = self.text[ss:se]
             words = [Word(m.group(), m.group().lower(), ss + m.start(), ss + m.end()) for m in _WORD.finditer(stext)]
             if not words:

@@ -91,6 +91,7 @@ def actor_nouns() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=100_000)
 def noun_sector(word: str) -> str | None:
     """The sector of an actor noun in any inflection (``regeringen`` -> GOV), else None."""
     w = word.lower()

@@ -137,9 +137,9 @@ class QuoteFinder:
         start = self.body = meta.get("body_start", 0)
         self.paras: list[tuple[int, int]] = [tuple(p) for p in (meta.get("paragraphs") or split_paragraphs(self.text, start))]  # type: ignore[misc]
         self.para_starts = [p[0] for p in self.paras]
-        sents = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else list(self.paras)
-        self.sents = [(max(a, start), b) for a, b in sents if b > start]
         self.resolver = resolver_for(doc)
+        sents = self.resolver.sentences if doc.has_annotation("SENT_START") else list(self.paras)
+        self.sents = [(max(a, start), b) for a, b in sents if b > start]
 
     def para_of(self, pos: int) -> int:
         return max(0, bisect_right(self.para_starts, pos) - 1)
