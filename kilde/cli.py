@@ -179,6 +179,12 @@ def ingest(inputs: tuple[str, ...], db: str, model: str | None, batch_size: int,
             task = bar.add_task("ingest", total=count_inputs(inputs))
             report = run(read_inputs(inputs), store, batch_size=batch_size, engine=engine,
                          on_progress=lambda n: bar.advance(task, n))
+        if client is not None and not quiet or os.environ.get("KILDE_REPORT_RSS"):
+            peak = engine.worker_peak_rss() if client is not None else 0  # type: ignore[attr-defined]
+            import resource
+
+            own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+            click.echo(f"peak RSS: driver {own} MB" + (f", largest worker {peak} MB" if client else ""), err=True)
     finally:
         if client is not None:
             engine.close()  # type: ignore[attr-defined]

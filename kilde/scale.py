@@ -83,9 +83,20 @@ class DaskEngine:
             store.write([], result["rejects"])
         return len(result["ids"]), result["rejects"]
 
+    def worker_peak_rss(self) -> int:
+        """The largest peak resident memory of any worker, in MB."""
+        peaks = self.client.run(_peak_rss)
+        return max(peaks.values(), default=0)
+
     def close(self) -> None:
         if self._own_spool:
             shutil.rmtree(self.spool, ignore_errors=True)
+
+
+def _peak_rss() -> int:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
 
 
 def connect(workers: int | None = None, scheduler: str | None = None) -> Any:

@@ -1,13 +1,13 @@
 """``python -m kilde.bench``: the pipeline benchmark, then the API benchmark.
 
     python -m kilde.bench                        # everything, default sizes
-    python -m kilde.bench --skip-api --articles 500
+    python -m kilde.bench --skip-api --skip-scale --articles 500
 """
 from __future__ import annotations
 
 import argparse
 
-from kilde.bench import api, pipeline
+from kilde.bench import api, pipeline, scale
 
 
 def main() -> None:
@@ -16,12 +16,17 @@ def main() -> None:
     ap.add_argument("--api-articles", type=int, default=100_000, help="synthetic articles behind the API")
     ap.add_argument("--clients", type=int, default=50, help="concurrent API clients in the load test")
     ap.add_argument("--duration", type=float, default=60.0, help="seconds of the API load test")
+    ap.add_argument("--scale-articles", type=int, default=20_000, help="articles for the Dask scale-out benchmark")
     ap.add_argument("--skip-pipeline", action="store_true")
+    ap.add_argument("--skip-scale", action="store_true")
     ap.add_argument("--skip-api", action="store_true")
     args = ap.parse_args()
     if not args.skip_pipeline:
         print("== pipeline ==")
         pipeline.run(args.articles)
+    if not args.skip_scale:
+        print("== scale-out (in-process, 1 and 2 Dask workers) ==")
+        scale.run(args.scale_articles, ["in-process", "1 worker", "2 workers"])
     if not args.skip_api:
         print("== HTTP API ==")
         api.run(args.api_articles, args.clients, args.duration)

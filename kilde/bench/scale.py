@@ -1,0 +1,78 @@
+"""Scale-out benchmark: one corpus of at least 20,000 articles ingested in-process, on 1 and on 2
+Dask workers (each a fresh `kilde ingest` run into a fresh store), with articles/s, words/s and
+peak RSS of the largest process; plus the bare NER pass and the full pipeline side by side.
+
+The corpus is the demo corpus, and the dev news when ../shared/ is beside the checkout,
+repeated with fresh ids and a line of its own in each copy.
+
+    python -m kilde.bench.scale --articles 20000
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from kilde.article import Article
+from kilde.read import read_inputs
+
+ROOT = Path(__file__).resolve().parents[2]
+SOURCES = [ROOT / "kilde" / "data" / "demo", ROOT.parent / "shared" / "data" / "danish_news_dev.jsonl"]
+
+
+def write_corpus(path: Path, n: int) -> tuple[int, int]:
+    """``n`` articles as JSONL.gz; returns (articles, words)."""
+    base = [a for src in SOURCES if src.exists() for a in read_inputs([str(src)]) if isinstance(a, Article)]
+    words = 0
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        for i in range(n):
+            a = base[i % len(base)]
+            text = a.text + f"\n\n(Løbenummer {i}.)"
+            words += len(text.split())
+            fh.write(json.dumps({"id": f"{a.id}-{i}", "url": a.url, "text": text}, ensure_ascii=False) + "\n")
+    return n, words
+
+
+def _run(corpus: Path, db: Path, extra: list[str]) -> tuple[float, str]:
+    t = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "kilde.cli", "ingest", str(corpus), "--db", str(db), "-q",
+                           "--batch-size", "64", *extra], capture_output=True, text=True,
+                          env={**os.environ, "KILDE_REPORT_RSS": "1"})
+    if proc.returncode != 0:
+        raise RuntimeError(proc.stderr)
+    rss = next((line for line in proc.stderr.splitlines() if line.startswith("peak RSS")), "")
+    return time.perf_counter() - t, rss
+
+
+def run(n: int, modes: list[str]) -> None:
+    with tempfile.TemporaryDirectory() as d:
+        corpus = Path(d) / "corpus.jsonl.gz"
+        articles, words = write_corpus(corpus, n)
+        print(f"corpus: {articles} articles, {words} words ({', '.join(s.name for s in SOURCES if s.exists())})")
+        rates = {}
+        for mode in modes:
+            extra = [] if mode == "in-process" else ["--workers", mode.split()[0]]
+            seconds, rss = _run(corpus, Path(d) / f"{mode.replace(' ', '-')}.duckdb", extra)
+            rates[mode] = articles / seconds
+            print(f"{mode:<12} {articles / seconds:8.1f} articles/s {words / seconds:10.0f} words/s  "
+                  f"{seconds:7.1f} s  {rss}")
+        if "1 worker" in rates and "2 workers" in rates:
+            print(f"2 workers / 1 worker: {rates['2 workers'] / rates['1 worker']:.2f}x")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, default=20_000)
+    ap.add_argument("--modes", default="in-process,1 worker,2 workers")
+    args = ap.parse_args()
+    run(args.articles, args.modes.split(","))
+
+
+if __name__ == "__main__":
+    main()
