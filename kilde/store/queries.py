@@ -27,6 +27,16 @@ class Where:
         return (" WHERE " + " AND ".join(self.clauses)) if self.clauses else ""
 
 
+def _span(w: Where, alias: str, since: str | None, until: str | None, article_id: str | None = None) -> None:
+    """The date range and article filters that every listing shares."""
+    if since:
+        w.add(f"{alias}.date >= CAST(? AS DATE)", since)
+    if until:
+        w.add(f"{alias}.date <= CAST(? AS DATE)", until)
+    if article_id:
+        w.add(f"{alias}.article_id = ?", article_id)
+
+
 def _page(limit: int, offset: int) -> str:
     return f" LIMIT {max(0, int(limit))} OFFSET {max(0, int(offset))}"
 
@@ -79,15 +89,10 @@ def quote_listing(speaker: str | None = None, relay: str | None = None, since: s
         w.add("(q.speaker ILIKE ? OR q.speaker_mention ILIKE ?)", f"%{speaker}%", f"%{speaker}%")
     if relay:
         w.add("list_contains(list_transform(q.relays, lambda r: lower(r)), lower(?))", relay)
-    if since:
-        w.add("q.date >= CAST(? AS DATE)", since)
-    if until:
-        w.add("q.date <= CAST(? AS DATE)", until)
+    _span(w, "q", since, until, article_id)
     if text:
         for word in text.split():
             w.add("q.text ILIKE ?", f"%{word}%")
-    if article_id:
-        w.add("q.article_id = ?", article_id)
     return Listing("quotes q", w, "q.date DESC NULLS LAST, q.article_id, q.idx", "a.outlet, a.url, a.title")
 
 
@@ -114,12 +119,7 @@ def event_listing(type: str | None = None, actor: str | None = None, dyad: str |
         a, _, b = dyad.upper().partition("-")
         w.add("((e.source_country = ? AND e.target_country = ?) OR (e.source_country = ? AND e.target_country = ?))",
               a, b, b, a)
-    if since:
-        w.add("e.date >= CAST(? AS DATE)", since)
-    if until:
-        w.add("e.date <= CAST(? AS DATE)", until)
-    if article_id:
-        w.add("e.article_id = ?", article_id)
+    _span(w, "e", since, until, article_id)
     return Listing("events e", w, "e.date DESC NULLS LAST, e.article_id, e.idx", "a.outlet, a.url")
 
 
@@ -151,10 +151,7 @@ def article_listing(q: str | None = None, outlet: str | None = None, language: s
         w.add("r.outlet ILIKE ?", f"%{outlet}%")
     if language:
         w.add("r.language = ?", language)
-    if since:
-        w.add("r.date >= CAST(? AS DATE)", since)
-    if until:
-        w.add("r.date <= CAST(? AS DATE)", until)
+    _span(w, "r", since, until)
     return Listing("articles r", w, "r.date DESC NULLS LAST, r.id",
                    columns="r.id, r.url, r.outlet, r.title, r.authors, r.published, r.date, r.language, r.topic, "
                            "left(trim(substr(r.text, coalesce(r.body_start, 0) + 1)), 200) AS snippet")
@@ -294,10 +291,7 @@ def dyad_series(store: Store, dyad: str, since: str | None = None, until: str | 
     w.add("NOT e.negated")
     w.add("((e.source_country = ? AND e.target_country = ?) OR (e.source_country = ? AND e.target_country = ?))", a, b, b, a)
     w.add("e.date IS NOT NULL")
-    if since:
-        w.add("e.date >= CAST(? AS DATE)", since)
-    if until:
-        w.add("e.date <= CAST(? AS DATE)", until)
+    _span(w, "e", since, until)
     counts = store.df("SELECT strftime(date_trunc('month', e.date), '%Y-%m') AS month, e.type, count(*) AS n "
                       "FROM events e" + w.sql() + " GROUP BY ALL ORDER BY month, e.type", w.params)
     if counts.empty:

@@ -39,6 +39,13 @@ def iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
+def found(value: Any, message: str) -> FastJSON:
+    """The value as JSON, or a 404 with ``message`` when there is none."""
+    if value is None:
+        raise HTTPException(404, message)
+    return FastJSON(value)
+
+
 def page(request: Request, listing: queries.Listing, store: Store, limit: int, offset: int) -> FastJSON:
     """One page of a listing, with the total and the address of the next page."""
     rows, total = listing.page(store, limit, offset)
@@ -64,10 +71,7 @@ def articles(request: Request, store: Db, q: Annotated[str | None, Query(max_len
 
 @router.get("/articles/{article_id}", summary="One article with its quotes, events, actors and mentions")
 def article(article_id: str, store: Db) -> FastJSON:
-    found = queries.article(store, article_id)
-    if found is None:
-        raise HTTPException(404, f"no article with id {article_id!r}")
-    return FastJSON(found)
+    return found(queries.article(store, article_id), f"no article with id {article_id!r}")
 
 
 @router.get("/quotes", summary="Quotes by speaker, relay, words and date")
@@ -100,18 +104,13 @@ def actors(request: Request, store: Db, name: str | None = None,
 
 @router.get("/actors/{name}", summary="Actor profile: roles over time with sources, quotes, events")
 def actor(name: str, store: Db) -> FastJSON:
-    found = queries.actor_profile(store, name)
-    if found is None:
-        raise HTTPException(404, f"no actor named {name!r}")
-    return FastJSON(found)
+    return found(queries.actor_profile(store, name), f"no actor named {name!r}")
 
 
 @router.get("/reports/{kind}/{article_id}/{idx}", summary="The articles that report the same quote or event")
 def reports(kind: Annotated[str, Depends(lambda kind: _kind(kind))], article_id: str, idx: int, store: Db) -> FastJSON:
-    found = queries.reports(store, kind, article_id, idx)
-    if not found["reports"]:
-        raise HTTPException(404, f"no {kind} {article_id}:{idx}")
-    return FastJSON(found)
+    linked = queries.reports(store, kind, article_id, idx)
+    return found(linked if linked["reports"] else None, f"no {kind} {article_id}:{idx}")
 
 
 def _kind(kind: str) -> str:
