@@ -51,6 +51,13 @@ def main() -> int:
             show_quote_errors(scorer, gold, preds)
         elif args.errors == "events":
             show_event_errors(gold, preds)
+    for name, (gold, inputs) in sets.items():
+        preds = predict(inputs, args.model)
+        found, total = speaker_name_recall(gold, preds)
+        print(f"{name}: gold speaker names among recognised entity mentions: {found}/{total} = {found / total:.3f}")
+        found, total = actor_country_recall(gold, preds)
+        print(f"{name}: countries of gold event actors among recognised actor mentions: {found}/{total}"
+              f" = {found / total:.3f}" if total else f"{name}: no gold events")
     for name, sc in out.items():
         print(f"{name}: quotes P/R/F {sc['quotes']['p']}/{sc['quotes']['r']}/{sc['quotes']['f1']} "
               f"direct_r {sc['direct_quote_recall']} speaker {sc['speaker_acc']} relay_f1 {sc['relay_f1']} | "
@@ -87,6 +94,34 @@ def show_quote_errors(scorer, gold_path: Path, preds: list[dict]) -> None:  # ty
         for i, x in enumerate(pq):
             if i not in used:
                 print(f"  FP    [{x['rule']}] {scorer.speaker_name(x)!r}: {x['text'][:90]!r}")
+
+
+def speaker_name_recall(gold_path: Path, preds: list[dict]) -> tuple[int, int]:  # type: ignore[type-arg]
+    """Distinct gold speaker names (per article) whose surname is inside a recognised entity mention."""
+    by_id = {p["id"]: p for p in preds}
+    found = total = 0
+    for line in gold_path.read_text(encoding="utf-8").splitlines():
+        g = json.loads(line)
+        names = {q["speaker"] for q in g.get("quotes", []) if q.get("speaker") and not q.get("optional")}
+        ents = " | ".join(e["text"] for e in by_id.get(g["id"], {}).get("entities", []))
+        for n in names:
+            total += 1
+            found += n.split()[-1] in ents
+    return found, total
+
+
+def actor_country_recall(gold_path: Path, preds: list[dict]) -> tuple[int, int]:  # type: ignore[type-arg]
+    """Per article, the gold event countries (source and target) that Kilde recognised as some actor's country."""
+    by_id = {p["id"]: p for p in preds}
+    found = total = 0
+    for line in gold_path.read_text(encoding="utf-8").splitlines():
+        g = json.loads(line)
+        wanted = {c for e in g.get("events", []) if not e.get("optional")
+                  for c in (e["source_country"], e["target_country"])}
+        have = {a.get("country") for a in by_id.get(g["id"], {}).get("actors", [])}
+        found += len(wanted & have)
+        total += len(wanted)
+    return found, total
 
 
 def show_event_errors(gold_path: Path, preds: list[dict]) -> None:  # type: ignore[type-arg]

@@ -561,12 +561,21 @@ class EventFinder:
             "asserted_by_country": speaker.get("country") if q else None,
             "asserted_by_type": speaker.get("type") if q else None,
             "date": dates.resolve(self.text[ss:se], self.published),
-            "location": None,
+            "location": self._location(words, src, tgt),
             "text": self.text[ss:se].strip(), "start": ss, "end": se,
             "cue": words[i].text, "cue_start": words[i].start, "cue_end": words[i].end,
             "confidence": round(0.5 + 0.2 * named / 2 + (0.1 if how in ("verb", "verb-v2", "passive") else 0.0), 2),
             "rule": f"cue-{cue.pos.lower()}-{how}",
         }
+
+    def _location(self, words: list[Word], src: Actor, tgt: Actor) -> str | None:
+        """Where it happened, when the sentence says so: a place after ``i`` that is neither actor's mention."""
+        lo, hi = words[0].start, words[-1].end
+        for m in self.mentions:
+            if lo <= m["start"] < hi and m["kind"] == "GPE" and m["start"] not in (src.start, tgt.start):
+                if self._prep_before(words, Actor.of(m)) == "i":
+                    return m["text"]
+        return None
 
     def _accusations(self, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """A state's speaker asserting that a third party attacked or armed someone accuses that party."""

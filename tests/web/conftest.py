@@ -21,8 +21,11 @@ def web_db(tmp_path_factory, nlp):
     root = tmp_path_factory.mktemp("web")
     (root / "xss_article.txt").write_text(XSS, encoding="utf-8")
     (root / "meeting.txt").write_text(MEETING, encoding="utf-8")
+    (root / "meeting_copy.txt").write_text(MEETING.replace("Tirsdag, 03.", "Tirsdag, 03.") + "\n/ritzau/\n",
+                                            encoding="utf-8")  # a wire copy: the same story
     db = root / "kilde.duckdb"
+    inputs = [str(DEMO)] + [str(root / f) for f in ("xss_article.txt", "meeting.txt", "meeting_copy.txt")]
     with Store(db) as store:
-        report = ingest(read_inputs([str(DEMO), str(root / "xss_article.txt"), str(root / "meeting.txt")]), store, nlp)
-    assert report.stored == 14 and report.rejected == 0
+        report = ingest(read_inputs(inputs), store, nlp)
+    assert report.stored == 15 and report.rejected == 0
     return db

@@ -14,20 +14,20 @@ def client(web_db):
 
 def test_stats(client):
     body = client.get("/api/stats").json()
-    assert body["articles"] == 14 and body["quotes"] > 20 and body["events"] > 10
+    assert body["articles"] == 15 and body["quotes"] > 20 and body["events"] > 10 and body["stories"] == 14
 
 
 def test_articles_search_filter_and_pagination(client):
     first = client.get("/api/articles", params={"limit": 5}).json()
-    assert first["total"] == 14 and len(first["items"]) == 5 and first["next"]
+    assert first["total"] == 15 and len(first["items"]) == 5 and first["next"]
     second = client.get(first["next"]).json()
     assert second["offset"] == 5 and not {a["id"] for a in first["items"]} & {a["id"] for a in second["items"]}
     last = client.get("/api/articles", params={"limit": 5, "offset": 10}).json()
-    assert len(last["items"]) == 4 and last["next"] is None
+    assert len(last["items"]) == 5 and last["next"] is None
     found = client.get("/api/articles", params={"q": "Riga Kask"}).json()
-    assert [a["id"] for a in found["items"]] == ["meeting"]
+    assert {a["id"] for a in found["items"]} == {"meeting", "meeting_copy"}
     dated = client.get("/api/articles", params={"since": "2024-12-01"}).json()
-    assert {a["id"] for a in dated["items"]} == {"meeting", "xss_article"}
+    assert {a["id"] for a in dated["items"]} == {"meeting", "meeting_copy", "xss_article"}
     assert client.get("/api/articles", params={"language": "en"}).json()["total"] == 0
 
 
@@ -43,7 +43,7 @@ def test_article_detail_has_offsets_into_its_text(client):
 
 def test_quotes_filters(client):
     by_speaker = client.get("/api/quotes", params={"speaker": "Kask"}).json()
-    assert by_speaker["total"] == 1 and by_speaker["items"][0]["speaker"] == "Kalle Kask"
+    assert by_speaker["total"] == 2 and {q["speaker"] for q in by_speaker["items"]} == {"Kalle Kask"}
     assert client.get("/api/quotes", params={"relay": "reuters"}).json()["total"] >= 1
     words = client.get("/api/quotes", params={"text": "står sammen"}).json()["items"]
     assert all("står" in q["text"] and "sammen" in q["text"] for q in words) and words
@@ -58,6 +58,19 @@ def test_events_filters(client):
     dyad = client.get("/api/events", params={"dyad": "LVA-EST"}).json()["items"]
     assert dyad and all({e["source_country"], e["target_country"]} == {"EST", "LVA"} for e in dyad)
     assert client.get("/api/events", params={"actor": "Kalle Kask"}).json()["total"] >= 1
+
+
+def test_stories_and_reports(client):
+    stories = client.get("/api/stories").json()["items"]
+    assert [s["story_id"] for s in stories] == ["meeting"] and stories[0]["articles"] == 2
+    every = client.get("/api/events", params={"dyad": "EST-LVA"}).json()
+    once = client.get("/api/events", params={"dyad": "EST-LVA", "distinct": "true"}).json()
+    assert every["total"] == 2 * once["total"] > 0
+    copy = next(e for e in every["items"] if e["article_id"] == "meeting_copy")
+    rep = client.get(f"/api/reports/event/meeting_copy/{copy['idx']}").json()
+    assert rep["reports"] == 2 and rep["articles"] == ["meeting", "meeting_copy"]
+    assert client.get("/api/reports/event/meeting/999").status_code == 404
+    assert client.get("/api/reports/thing/meeting/0").status_code == 422
 
 
 def test_actor_list_and_profile(client):
