@@ -285,14 +285,16 @@ COOPERATION_WEIGHTS = {
 
 def dyad_series(store: Store, dyad: str, since: str | None = None, until: str | None = None) -> pd.DataFrame:
     """Monthly counts per PLOVER type for a dyad (``RUS-PRK``, either direction) and a cooperation-conflict
-    score (sum of the weights above; cooperation above zero, conflict below). Negated events are left out."""
+    score (sum of the weights above; cooperation above zero, conflict below). Each event counts once however
+    many articles of its story report it; negated events are left out."""
     a, _, b = dyad.upper().partition("-")
     w = Where()
     w.add("NOT e.negated")
     w.add("((e.source_country = ? AND e.target_country = ?) OR (e.source_country = ? AND e.target_country = ?))", a, b, b, a)
     w.add("e.date IS NOT NULL")
     _span(w, "e", since, until)
-    counts = store.df("SELECT strftime(date_trunc('month', e.date), '%Y-%m') AS month, e.type, count(*) AS n "
+    counts = store.df("SELECT strftime(date_trunc('month', e.date), '%Y-%m') AS month, e.type, "
+                      "count(DISTINCT coalesce(e.canonical, e.article_id || ':' || e.idx)) AS n "
                       "FROM events e" + w.sql() + " GROUP BY ALL ORDER BY month, e.type", w.params)
     if counts.empty:
         return pd.DataFrame(columns=["month", *COOPERATION_WEIGHTS, "cooperation", "conflict", "score"])
