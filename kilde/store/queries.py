@@ -145,8 +145,10 @@ def actors(store: Store, limit: int = 100, offset: int = 0, **filters: Any) -> p
 def article_listing(q: str | None = None, outlet: str | None = None, language: str | None = None,
                     since: str | None = None, until: str | None = None) -> Listing:
     w = Where()
-    for word in words(q or ""):  # whole words, through the (hashed) word index
-        w.add("hash(r.id) IN (SELECT article FROM terms WHERE term = hash(?))", word)
+    wanted = words(q or "")
+    if wanted:  # whole words, through the (hashed) word index: the articles that hold them all
+        both = " INTERSECT ".join("SELECT article FROM terms WHERE term = hash(?)" for _ in wanted)
+        w.add(f"hash(r.id) IN ({both})", *wanted)
     if outlet:
         w.add("r.outlet ILIKE ?", f"%{outlet}%")
     if language:
