@@ -388,6 +388,8 @@ class EventFinder:
                 light = any(_LIGHT_VERBS.match(w.low) for w in words[max(lo, i - 3):i])
                 if light or cue.type in SYMMETRIC:
                     sources = free_before
+            if not targets:  # "annektering af ukrainske områder", "angreb på israelske byer"
+                targets = self._adjective_object(words, i)
             return sources, targets, "noun"
 
         passive = cue_w.low.endswith(("es", "et", "t")) and any(w.low in _PASSIVE_AUX for w in words[max(lo, i - 3):i])
@@ -407,8 +409,11 @@ class EventFinder:
             sources = free_before
             targets = [a for a in after if preps[id(a)] is None or preps[id(a)] in wanted]
             return sources, self._first_group(targets), "verb"
-        # V2: "I går mødtes Blinken med Park Jin", "Derfor opfordrer USA Kina til ..."
         free_after = [a for a in after if preps[id(a)] is None]
+        if i and words[i - 1].low == "at" or i > 1 and words[i - 2].low == "at" and words[i - 1].low.endswith("t"):
+            # "for at opfordre Iran til ...": an infinitive has no subject of its own; Iran is the object
+            return [], self._first_group([a for a in after if preps[id(a)] is None or preps[id(a)] in wanted]), "infinitive"
+        # V2: "I går mødtes Blinken med Park Jin", "Derfor opfordrer USA Kina til ..."
         if free_after:
             src = free_after[0]
             rest = [a for a in after if a is not src and (preps[id(a)] is None or preps[id(a)] in wanted)]
@@ -435,6 +440,17 @@ class EventFinder:
             return False  # "Irans chargé d'affaires": the state stands for the phrase
         return a.text.endswith(("s", "'", "’")) and not a.text.endswith(("ss", "us", "as", "es")) or a.text.endswith(
             ("'s", "’s"))
+
+    def _adjective_object(self, words: list[Word], i: int) -> list[Actor]:
+        """A state named by an adjective in the object of a noun cue (``af ukrainske områder``)."""
+        for k in range(i + 1, min(i + 3, len(words) - 1)):
+            if words[k].low in ("af", "mod", "på", "imod"):
+                for w in words[k + 1:k + 4]:
+                    code = adjective_country(w.low)
+                    if code:
+                        return [Actor(self._country_actor_name(code), code, None, w.text, w.start, w.end)]
+                break
+        return []
 
     def _between(self, words: list[Word], after: list[Actor]) -> list[Actor]:
         """``mellem Rusland og Nordkorea``: the actors of a 'mellem X og Y' just after the cue."""
