@@ -367,6 +367,8 @@ class EventFinder:
         wanted = _TARGET_PREPS.get(cue.type, set())
         if cue.type == "CONSULT" and "besøg" in cue_w.low:  # a visit to a state is with that state
             wanted = wanted | {"i", "til"}
+        if cue.type == "REJECT" and any(w.low.startswith("veto") for w in words[i:i + 2]):
+            wanted = wanted | {"i", "mod"}  # "nedlægger veto mod en resolution i FN's Sikkerhedsråd"
 
         between = self._between(words, after)
         if between:
@@ -411,8 +413,12 @@ class EventFinder:
             return sources, self._first_group(targets), "verb"
         free_after = [a for a in after if preps[id(a)] is None]
         if i and words[i - 1].low == "at" or i > 1 and words[i - 2].low == "at" and words[i - 1].low.endswith("t"):
-            # "for at opfordre Iran til ...": an infinitive has no subject of its own; Iran is the object
-            return [], self._first_group([a for a in after if preps[id(a)] is None or preps[id(a)] in wanted]), "infinitive"
+            # "for at opfordre Iran til ...": an infinitive has no subject of its own; Iran is the object.
+            # "har fået Zelenskyj til at takke Danmark": the one just before "til at" does it.
+            objects = self._first_group([a for a in after if preps[id(a)] is None or preps[id(a)] in wanted])
+            controller = [a for a in actors if i > 2 and words[i - 2].low in ("til", "om")
+                          and 0 <= words[i - 2].start - a.end <= 2]
+            return controller[-1:], objects, "infinitive"
         # V2: "I går mødtes Blinken med Park Jin", "Derfor opfordrer USA Kina til ..."
         if free_after:
             src = free_after[0]
@@ -532,8 +538,9 @@ class EventFinder:
             if speaker.get("country"):
                 sources = [_speaker_actor(speaker)]
                 how = "speaker"
+        have = {a.country for a in sources}
+        targets = [t for t in targets if t.country not in have] if how != "between" else targets
         if sources and not targets and how != "between":
-            have = {a.country for a in sources}
             allowed = _FALLBACK_PREPS | ({"i", "på"} if cue.type in ("ASSAULT", "MOBILIZE", "COERCE") else set())
             others = [a for a in actors if a.country not in have and self._prep_before(words, a) in allowed]
             if len({a.country for a in others}) == 1:
