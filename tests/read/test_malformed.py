@@ -14,7 +14,7 @@ def test_every_malformed_record_is_stored_or_rejected_with_a_reason(tmp_path, nl
         report = ingest(read_inputs([str(tmp_path / "bad")]), store, nlp)
         stored_rejects = store.counts()["rejects"]
         codes = {c for (c,) in store.con.execute("SELECT DISTINCT code FROM rejects").fetchall()}
-    assert report.read > 300 and report.balanced
+    assert report.read > 250 and report.balanced  # a cut gzip loses the lines after the cut: one reject says so
     assert report.rejected > 0.7 * report.read and report.stored > 10
     assert all(r.code and r.reason.startswith(f"[{r.code}]") for r in report.rejects)
     assert stored_rejects == report.rejected
