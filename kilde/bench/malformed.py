@@ -45,7 +45,8 @@ def _jsonl_line(rng: random.Random, i: int) -> bytes:
     return json.dumps({"id": f"ok{i}", "text": GOOD + f" ({i})"}, ensure_ascii=False).encode()
 
 
-def _warc(pages: list[tuple[str, str, bytes]]) -> bytes:
+def warc_bytes(pages: list[tuple[str, str, bytes]]) -> bytes:
+    """A gzipped WARC of HTTP responses ``(url, content type, body)``."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
@@ -86,7 +87,7 @@ def write(root: Path, records: int, seed: int = 11) -> int:
         elif kind == 3:
             (root / f"nottext-{k}.html").write_bytes(empty_html)
         elif kind == 4:
-            data = _warc([(f"https://example.dk/{k}", "text/html", page), (f"https://example.dk/{k}.png", "image/png", b"\x89PNG")])
+            data = warc_bytes([(f"https://example.dk/{k}", "text/html", page), (f"https://example.dk/{k}.png", "image/png", b"\x89PNG")])
             (root / f"crawl-{k}.warc.gz").write_bytes(data[: len(data) - 150] if k % 16 == 4 else data)
         elif kind == 5:
             (root / f"feed-{k}.rss").write_text("<?xml version='1.0'?><rss><channel><item><title>Ufærdig", encoding="utf-8")

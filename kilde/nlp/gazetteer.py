@@ -59,15 +59,20 @@ def names() -> list[tuple[str, str, str]]:
     return full
 
 
+def stem_table(name: str, endings: tuple[str, ...] = ("",)) -> dict[str, str]:
+    """A ``value<TAB>stem|stem...`` file as ``{stem + ending: value}`` for every ending."""
+    out = {}
+    for value, stems in _read_tsv(name):
+        for stem in stems.split("|"):
+            for ending in endings:
+                out[stem + ending] = value
+    return out
+
+
 @lru_cache(maxsize=1)
 def adjectives() -> dict[str, str]:
     """``{"russisk": "RUS", "russiske": "RUS", ...}``."""
-    out = {}
-    for code, stems in _read_tsv("adjectives_da.tsv"):
-        for stem in stems.split("|"):
-            out[stem] = code
-            out[stem + "e"] = code
-    return out
+    return stem_table("adjectives_da.tsv", ("", "e"))
 
 
 @Language.factory("kilde_gazetteer", requires=["doc.ents"], assigns=["doc.ents"])

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kilde.nlp.gazetteer import _read_tsv, adjectives, names
+from kilde.nlp.gazetteer import _read_tsv, adjectives, names, stem_table
 
 IGO_NAMES = {"NATO": "NATO", "EU": "EU", "UN": "FN", "WHO": "WHO", "IMF": "IMF", "WB": "Verdensbanken",
              "WTO": "WTO", "OSCE": "OSCE", "AU": "Den Afrikanske Union", "ICC": "ICC", "ICJ": "ICJ",
@@ -84,11 +84,7 @@ def known_person(name: str, year: int | None = None) -> Known | None:
 @lru_cache(maxsize=1)
 def actor_nouns() -> dict[str, str]:
     """``{"regering": "GOV", "styrker": "MIL", ...}``: noun stems by sector."""
-    out = {}
-    for sector, stems in _read_tsv("actor_nouns_da.tsv"):
-        for stem in stems.split("|"):
-            out[stem] = sector
-    return out
+    return stem_table("actor_nouns_da.tsv")
 
 
 @lru_cache(maxsize=100_000)
@@ -145,13 +141,7 @@ def adjective_country(word: str) -> str | None:
 @lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
     """``{"russere": "RUS", "russerne": "RUS", ...}``."""
-    out = {}
-    for code, stems in _read_tsv("demonyms_da.tsv"):
-        for stem in stems.split("|"):
-            out[stem] = code
-            out[stem + "ne"] = code
-            out[stem + "s"] = code
-    return out
+    return stem_table("demonyms_da.tsv", ("", "ne", "s"))
 
 
 @lru_cache(maxsize=512)

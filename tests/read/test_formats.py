@@ -5,6 +5,7 @@ import io
 import pytest
 
 from kilde.article import Article, Reject
+from kilde.bench.malformed import warc_bytes
 from kilde.read import read_inputs, read_path, read_stream, sniff
 
 PAGE = """<!doctype html><html lang="da"><head><title>Kilde test</title>
@@ -25,18 +26,6 @@ ATOM = """<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2
 <entry><title>Finland køber kampfly</title><id>urn:x:1</id><link href="https://example.dk/f1"/>
 <updated>2024-03-05T09:00:00Z</updated><content type="html">&lt;p&gt;Finland har underskrevet en aftale med USA om nye kampfly.&lt;/p&gt;</content></entry>
 </feed>"""
-
-
-def _warc(pages):
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
-    buf = io.BytesIO()
-    writer = WARCWriter(buf, gzip=True)
-    for url, ctype, body in pages:
-        headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers))
-    return buf.getvalue()
 
 
 def test_html_main_text_and_metadata(tmp_path):
@@ -81,7 +70,7 @@ def test_broken_feed_is_rejected(tmp_path):
 # warcio's writer (used here to build the archives) leaves temporary files to the garbage collector
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 def test_warc_html_responses_other_content_rejected(tmp_path):
-    data = _warc([("https://example.dk/side", "text/html; charset=utf-8", PAGE.encode()),
+    data = warc_bytes([("https://example.dk/side", "text/html; charset=utf-8", PAGE.encode()),
                   ("https://example.dk/logo.png", "image/png", b"\x89PNG...."),
                   ("https://example.dk/tom", "text/html", EMPTY_PAGE.encode())])
     f = tmp_path / "crawl.warc.gz"
@@ -94,7 +83,7 @@ def test_warc_html_responses_other_content_rejected(tmp_path):
 
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 def test_truncated_warc_keeps_what_came_before(tmp_path):
-    data = _warc([("https://example.dk/1", "text/html", PAGE.encode()), ("https://example.dk/2", "text/html", PAGE.encode())])
+    data = warc_bytes([("https://example.dk/1", "text/html", PAGE.encode()), ("https://example.dk/2", "text/html", PAGE.encode())])
     f = tmp_path / "cut.warc.gz"
     f.write_bytes(data[: len(data) - 200])
     records = list(read_path(f))
