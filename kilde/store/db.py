@@ -119,6 +119,7 @@ class Store:
                 else:
                     self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM batch")
             if ids:
+                self.con.execute("UPDATE articles SET id_hash = hash(id) WHERE id IN (SELECT unnest(?))", [ids])
                 self.index_terms(ids)
 
     def index_terms(self, ids: list[str] | None = None) -> None:

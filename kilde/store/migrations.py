@@ -75,11 +75,18 @@ def m004_stories(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ALTER TABLE events ADD COLUMN canonical VARCHAR")
 
 
+def m005_id_hash(con: duckdb.DuckDBPyConnection) -> None:
+    """Articles keep the hash of their id, the key of the word index (no hashing at query time)."""
+    con.execute("ALTER TABLE articles ADD COLUMN id_hash UBIGINT")
+    con.execute("UPDATE articles SET id_hash = hash(id)")
+
+
 MIGRATIONS: list[tuple[int, str, Migration]] = [
     (1, "initial", m001_initial),
     (2, "event evidence", m002_event_evidence),
     (3, "word index", m003_terms),
     (4, "stories", m004_stories),
+    (5, "article id hash", m005_id_hash),
 ]
 
 

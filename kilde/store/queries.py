@@ -148,7 +148,7 @@ def article_listing(q: str | None = None, outlet: str | None = None, language: s
     wanted = words(q or "")
     if wanted:  # whole words, through the (hashed) word index: the articles that hold them all
         both = " INTERSECT ".join("SELECT article FROM terms WHERE term = hash(?)" for _ in wanted)
-        w.add(f"hash(r.id) IN ({both})", *wanted)
+        w.add(f"r.id_hash IN ({both})", *wanted)
     if outlet:
         w.add("r.outlet ILIKE ?", f"%{outlet}%")
     if language:

@@ -74,6 +74,7 @@ def fill(store: Store, articles: int, seed: float = 0.42) -> dict[str, int]:
         SELECT a.id, x.range, 'Taler ' || ((a.h + x.range) % 500), 'PER',
                {states}[1 + (a.h + x.range) % 30], 'GOV', 'minister', 'minister', 0, 8, a.date, 2, 'text'
         FROM {SYN} a, range(3) x""")
+    con.execute("UPDATE articles SET id_hash = hash(id) WHERE source = 'synthetic'")
     store.index_terms()
     con.execute("COMMIT")
     return store.counts()
