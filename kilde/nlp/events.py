@@ -234,7 +234,7 @@ class EventFinder:
                     w.low == "begge" and i + 1 < len(words) and words[i + 1].low in ("lande", "parter")):
                 for a in self.group:
                     out.append(a.at(w))
-            elif w.low == "de" and i < 3 and not actors and self.group:
+            elif w.low == "de" and i < 3 and self.group and not any(a.start < w.start for a in actors):
                 for a in self.group:
                     out.append(a.at(w))
             elif w.low in ("deres",) and (actors or self.group):
@@ -257,6 +257,17 @@ class EventFinder:
         return list(reversed(out)) if len(out) == n else []
 
     def _remember_group(self, actors: list[Actor]) -> None:
+        """What ``landene`` and ``de`` will mean next: the last list of states (``Sverige, Finland og Nato``),
+        else the last two states named."""
+        listed: list[Actor] = []
+        for a in actors:
+            if listed and self.text[listed[-1].end:a.start].strip() in (",", "og", "samt"):
+                listed.append(a)
+            elif not listed or len({x.country for x in listed}) < 3:
+                listed = [a]
+        if len({a.country for a in listed}) >= 3:
+            self.group = [a for i, a in enumerate(listed) if all(a.country != b.country for b in listed[:i])]
+            return
         countries: list[Actor] = []
         for a in reversed(actors):
             if all(a.country != c.country for c in countries):
