@@ -499,7 +499,9 @@ class EventFinder:
         if len(sources) > 3 or len(targets) > 8:  # a list of states at a summit is not a set of dyads
             return []
         pairs = [(s, t) for s in sources for t in targets if s.country != t.country]
-        if cue.type in SYMMETRIC and (how == "between" or len(sources) > 1):
+        # members of a group meeting someone sit on one side ("de forhandlede med tyrkiske embedsmænd");
+        # a group that works or agrees together with someone all work together ("X og Y ... sammen med Z")
+        if cue.type in SYMMETRIC and (how == "between" or len(sources) > 1 and (cue.type != "CONSULT" or not targets)):
             pairs += [(a, b) for a, b in combinations(sources, 2)]
         if not pairs and cue.type in SYMMETRIC and 1 < len(targets) <= 3 and not sources:
             pairs = [(a, b) for a, b in combinations(targets, 2)]
