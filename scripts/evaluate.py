@@ -51,8 +51,6 @@ def main() -> int:
             show_quote_errors(scorer, gold, preds)
         elif args.errors == "events":
             show_event_errors(gold, preds)
-    for name, (gold, inputs) in sets.items():
-        preds = predict(inputs, args.model)
         found, total = speaker_name_recall(gold, preds)
         print(f"{name}: gold speaker names among recognised entity mentions: {found}/{total} = {found / total:.3f}")
         found, total = actor_country_recall(gold, preds)

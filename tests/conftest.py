@@ -56,14 +56,13 @@ def write_corpus(path, copies: int = 10, bad: bool = True) -> int:
     """A JSONL corpus: the demo articles ``copies`` times with fresh ids, plus bad lines; returns its record count."""
     import json
 
-    from kilde.article import Article
-    from kilde.read import read_inputs
+    from kilde.bench.pipeline import corpus
 
-    base = [a for a in read_inputs([str(DEMO)]) if isinstance(a, Article)]
+    articles = corpus(12 * copies)  # the demo corpus has 12 articles
     lines = []
     for i in range(copies):
-        for a in base:
-            lines.append(json.dumps({"id": f"{a.id}-{i}", "text": a.text + f"\n\n(Kopi {i}.)"}, ensure_ascii=False))
+        for a in articles[12 * i:12 * (i + 1)]:
+            lines.append(json.dumps({"id": a.id, "text": a.text}, ensure_ascii=False))
         if bad:
             lines += ["{not json", json.dumps({"id": f"empty-{i}", "text": ""}), json.dumps([1, 2])]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -23,13 +23,14 @@ from kilde.store import Store
 DEMO = Path(__file__).resolve().parent.parent / "data" / "demo"
 
 
-def corpus(n: int) -> list[Article]:
-    """``n`` articles cycling over the demo corpus, each with its own id."""
-    base = [a for a in read_inputs([str(DEMO)]) if isinstance(a, Article)]
+def corpus(n: int, sources: list[Path] | None = None) -> list[Article]:
+    """``n`` articles cycling over ``sources`` (default: the demo corpus), each with its own id and a line
+    of its own, so none is a duplicate of another."""
+    base = [a for src in (sources or [DEMO]) if src.exists() for a in read_inputs([str(src)]) if isinstance(a, Article)]
     out = []
     for i in range(n):
         a = base[i % len(base)]
-        out.append(Article(**{**a.__dict__, "id": f"bench-{i}", "text": a.text + f"\n\n(Løbenummer {i}.)"}))
+        out.append(Article(**{**a.__dict__, "id": f"{a.id}-{i}", "text": a.text + f"\n\n(Løbenummer {i}.)"}))
     return out
 
 

@@ -19,8 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from kilde.article import Article
-from kilde.read import read_inputs
+from kilde.bench.pipeline import corpus
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = [ROOT / "kilde" / "data" / "demo", ROOT.parent / "shared" / "data" / "danish_news_dev.jsonl"]
@@ -28,14 +27,11 @@ SOURCES = [ROOT / "kilde" / "data" / "demo", ROOT.parent / "shared" / "data" / "
 
 def write_corpus(path: Path, n: int) -> tuple[int, int]:
     """``n`` articles as JSONL.gz; returns (articles, words)."""
-    base = [a for src in SOURCES if src.exists() for a in read_inputs([str(src)]) if isinstance(a, Article)]
     words = 0
     with gzip.open(path, "wt", encoding="utf-8") as fh:
-        for i in range(n):
-            a = base[i % len(base)]
-            text = a.text + f"\n\n(Løbenummer {i}.)"
-            words += len(text.split())
-            fh.write(json.dumps({"id": f"{a.id}-{i}", "url": a.url, "text": text}, ensure_ascii=False) + "\n")
+        for a in corpus(n, SOURCES):
+            words += len(a.text.split())
+            fh.write(json.dumps({"id": a.id, "url": a.url, "text": a.text}, ensure_ascii=False) + "\n")
     return n, words
 
 

@@ -10,6 +10,7 @@ the role facts the article gave (``USA's udenrigsminister``), each with offsets.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,7 +60,7 @@ def _name_mentions(resolver: Resolver) -> list[ActorMention]:
     letters = parties()
     for m in resolver.mentions:
         if m.label == "PER":
-            name = resolver.full_name(m.text, m.start)
+            name = resolver.names[m.start]
             person = resolver.people.get(name)
             out.append(ActorMention(m.start, m.end, m.text, name, "PER",
                                     person.country if person else None, person.sector if person else None))
@@ -97,8 +98,10 @@ def _noun_mentions(doc: Doc, resolver: Resolver, taken: list[tuple[int, int]]) -
     out: list[ActorMention] = []
     home = None
     words = list(_WORD.finditer(text))
+    starts, ends = [s for s, _ in taken], [e for _, e in taken]  # names in text order, not nested
     for i, w in enumerate(words):
-        if any(s <= w.start() < e for s, e in taken):
+        k = bisect_right(starts, w.start()) - 1  # the last name starting at or before this word
+        if k >= 0 and w.start() < ends[k]:
             continue
         word = w.group()
         compound = compound_country(word) if "-" in word else None

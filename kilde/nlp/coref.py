@@ -111,6 +111,7 @@ class Resolver:
         self.starts = [m.start for m in self.mentions]
         self.surnames = {m.text.split()[-1] for m in self.mentions if m.label == "PER" and m.text.split()}
         self.people: dict[str, Person] = {}
+        self.names: dict[int, str] = {}  # full name of each PER mention, by its start
         published = article.get("published") or ""
         self.year = int(published[:4]) if published[:4].isdigit() else None
         self._collect_people()
@@ -122,7 +123,7 @@ class Resolver:
         for m in self.mentions:
             if m.label != "PER":
                 continue
-            name = self.full_name(m.text, m.start)
+            name = self.names[m.start] = self.full_name(m.text)
             person = self.people.setdefault(name, Person(name, m.start))
             person.mentions += 1
             for role in (self._role_before(m), self._role_after(m)):
@@ -140,7 +141,7 @@ class Resolver:
                 person.sector = role_sector(phrase.split()[-1])
         if not person.country:
             for m in self.mentions:
-                if m.label == "PER" and self.full_name(m.text) == person.name:
+                if m.label == "PER" and self.names[m.start] == person.name:
                     letter = _PARTY_LETTER.match(self.text, m.end)
                     if letter and letter.group(1) in parties():
                         person.country, person.source = "DNK", "text"
@@ -193,7 +194,7 @@ class Resolver:
             return hit.group(1), m.end + hit.start(1), m.end + hit.end(1)
         return None
 
-    def full_name(self, name: str, at: int | None = None) -> str:
+    def full_name(self, name: str) -> str:
         """The fullest PER name in the article sharing ``name``'s surname (``Blinken`` -> ``Antony Blinken``).
 
         A genitive ``s`` is dropped only when the article also has the name without it.
@@ -232,7 +233,7 @@ class Resolver:
     def first_person_after(self, at: int, window: int = 600) -> Person | None:
         for m in self.mentions:
             if m.label == "PER" and at <= m.start < at + window and not canonical_media(m.text):
-                return self.people.get(self.full_name(m.text))
+                return self.people.get(self.names[m.start])
         return None
 
     def last_person_before(self, at: int, window: int = 1500) -> Person | None:
@@ -240,7 +241,7 @@ class Resolver:
         for m in self.mentions:
             if m.label == "PER" and at - window <= m.start < at:
                 best = m
-        return self.people.get(self.full_name(best.text)) if best else None
+        return self.people.get(self.names[best.start]) if best else None
 
     def by_role(self, stem: str, at: int) -> Person | None:
         """The person most recently introduced with a role ending in ``stem`` before ``at`` (else after)."""
@@ -273,7 +274,7 @@ class Resolver:
         people = [m for m in ents if m.label == "PER"]
         if people:
             m = people[-1]
-            name = self.full_name(m.text)
+            name = self.names[m.start]
             person = self.people.get(name)
             return self._speaker(name, m, "PER", person.country if person else None)
         low = phrase.lower()

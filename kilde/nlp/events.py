@@ -21,6 +21,7 @@ per pair.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
@@ -31,8 +32,8 @@ from spacy.tokens import Doc
 
 from kilde.nlp import dates
 from kilde.nlp.coref import resolver_for
-from kilde.nlp.gazetteer import _read_tsv
-from kilde.nlp.knowledge import adjective_country
+from kilde.nlp.gazetteer import read_tsv
+from kilde.nlp.knowledge import adjective_country, country_name
 
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 _WORD = re.compile(r"[\wæøåÆØÅéÉ'’-]+|[,;:?!()»«\"“”]")
@@ -64,7 +65,6 @@ _LIGHT_VERBS = re.compile(r"^(?:indled|gennemfør|foretag|iværksæt|ret|lancer|
                           r"hav|har|hadde|havde|sætte|sat|start|begynd|fortsæt|optrap|trapp|deltag|præsenter|"
                           r"annoncer|offentliggør|giv|gav|yde|send|vedtag|nedlæg|nedlagde|indfør|klar|pålæg|"
                           r"udstede|udsted|kom med|fremsæt|fremsatte|rett)", re.I)
-_PLURAL_ANAPHORS = {"landene", "parterne", "begge", "de to", "de to lande", "begge lande", "begge parter", "nabolandene"}
 _SPORT = re.compile(r"\b(?:landshold\w*|landskamp\w*|fodbold\w*|håndbold\w*|turnering\w*|semifinale\w*|"
                     r"kvartfinale\w*|målmand\w*|mesterskab\w*|VM-\w+|EM-\w+|pokal\w*|cykelløb\w*)\b", re.I)
 _MILITARY_AID = re.compile(r"\b(?:våben\w*|militær\w*|ammunition|missil\w*|kampfly|droner?|granater|artilleri|"
@@ -93,7 +93,7 @@ def cues() -> tuple[list[Cue], dict[str, tuple[str, ...]]]:
     """The cue lexicon and its named word lists (``@AIDOBJ``)."""
     lists: dict[str, tuple[str, ...]] = {}
     out: list[Cue] = []
-    for row in _read_tsv("events_da.tsv"):
+    for row in read_tsv("events_da.tsv"):
         if row[0].startswith("@"):
             lists[row[0][1:]] = tuple(row[1].split("|"))
             continue
@@ -128,21 +128,25 @@ def _candidates(word: str) -> tuple[Cue, ...]:
     if word.startswith(prefixes):
         out += [c for p in prefixes if word.startswith(p) for c in by_prefix[p]]
     if out and len(word) > 7 and all(c.pos == "V" for c in out):
-        head = [c for k in range(3, len(word) - 4) for c in exact.get(word[k:], ()) if c.pos == "N"]
-        head += [c for k in range(3, len(word) - 4) if word[k:].startswith(prefixes)
-                 for p in prefixes if word[k:].startswith(p) and len(p) >= 4 for c in by_prefix[p] if c.pos == "N"]
+        head = _noun_head(word, len(word) - 4)
         if head:  # "bombeangreb" is an attack (noun), not "bombe" (verb)
-            return (head[0],)
+            return head[:1]
     if not out and len(word) > 7:
-        for k in range(3, len(word) - 3):
-            head = word[k:]
-            nouns = [c for c in exact.get(head, ()) if c.pos == "N"]
-            if head.startswith(prefixes):
-                nouns += [c for p in prefixes if head.startswith(p) and len(p) >= 4 for c in by_prefix[p] if c.pos == "N"]
-            if nouns:
-                out = nouns
-                break
+        out = list(_noun_head(word, len(word) - 3))
     return tuple(out)
+
+
+def _noun_head(word: str, stop: int) -> tuple[Cue, ...]:
+    """Noun cues that end the compound ``word`` (``våbenaftaler`` -> ``aftale*``), at the first split that has one."""
+    exact, prefixes, by_prefix = _index()
+    for k in range(3, stop):
+        head = word[k:]
+        nouns = [c for c in exact.get(head, ()) if c.pos == "N"]
+        if head.startswith(prefixes):
+            nouns += [c for p in prefixes if head.startswith(p) and len(p) >= 4 for c in by_prefix[p] if c.pos == "N"]
+        if nouns:
+            return tuple(nouns)
+    return ()
 
 
 @dataclass
@@ -196,12 +200,18 @@ class EventFinder:
         article = doc._.article or {}
         self.published = article.get("published")
         self.body = article.get("body_start") or 0
+        self.mention_starts = [m["start"] for m in self.mentions]  # the mentions come in text order
         self.group: list[Actor] = []  # the last pair or group named together
-        self.cue_list, self.lists = cues()
+        self.lists = cues()[1]
+        self.word_starts: list[int] = []  # of the sentence being read
 
     # -- actors in a span -----------------------------------------------------------------
+    def _in_span(self, start: int, end: int) -> list[dict[str, Any]]:
+        lo, hi = bisect_left(self.mention_starts, start), bisect_left(self.mention_starts, end)
+        return [m for m in self.mentions[lo:hi] if m["end"] <= end]
+
     def _actors(self, start: int, end: int) -> list[Actor]:
-        return [Actor.of(m) for m in self.mentions if start <= m["start"] and m["end"] <= end]
+        return [Actor.of(m) for m in self._in_span(start, end)]
 
     def _quote_at(self, pos: int) -> dict[str, Any] | None:
         for q in self.quotes:
@@ -320,10 +330,9 @@ class EventFinder:
                 break
         return lo, hi
 
-    @staticmethod
-    def _prep_before(words: list[Word], a: Actor) -> str | None:
+    def _prep_before(self, words: list[Word], a: Actor) -> str | None:
         """The preposition governing a mention (``mod Rusland``, ``med den russiske præsident``)."""
-        k = max((j for j, w in enumerate(words) if w.start < a.start), default=-1)
+        k = bisect_left(self.word_starts, a.start) - 1  # the last word before the mention
         steps = 0
         while k >= 0 and steps < 4:
             low = words[k].low
@@ -391,7 +400,7 @@ class EventFinder:
             prev = words[i - 1].low if i else ""
             adj = adjective_country(prev)
             if adj and not poss:
-                poss = [Actor(self._country_actor_name(adj), adj, None, words[i - 1].text, words[i - 1].start, words[i - 1].end)]
+                poss = [Actor(country_name(adj), adj, None, words[i - 1].text, words[i - 1].start, words[i - 1].end)]
             agents = [a for a in after if preps[id(a)] in ("fra",) and a.start - cue_w.end < 40]
             targets = [a for a in after if preps[id(a)] in wanted or (preps[id(a)] is None and cue.type in SYMMETRIC)]
             if cue.type in ("ASSAULT",):
@@ -465,14 +474,14 @@ class EventFinder:
                 for w in words[k + 1:k + 4]:
                     code = adjective_country(w.low)
                     if code:
-                        return [Actor(self._country_actor_name(code), code, None, w.text, w.start, w.end)]
+                        return [Actor(country_name(code), code, None, w.text, w.start, w.end)]
                 break
         return []
 
     def _between(self, words: list[Word], after: list[Actor]) -> list[Actor]:
         """``mellem Rusland og Nordkorea``: the actors of a 'mellem X og Y' just after the cue."""
         for a in after:
-            k = max((j for j, w in enumerate(words) if w.start < a.start), default=-1)
+            k = bisect_left(self.word_starts, a.start) - 1
             if k >= 0 and words[k].low == "mellem":
                 group = [b for b in after if b.start == a.start]
                 for b in after:
@@ -480,12 +489,6 @@ class EventFinder:
                         group.append(b)
                 return group
         return []
-
-    @staticmethod
-    def _country_actor_name(code: str) -> str:
-        from kilde.nlp.knowledge import country_name
-
-        return country_name(code)
 
     def _pairs(self, cue: Cue, sources: list[Actor], targets: list[Actor], how: str) -> list[tuple[Actor, Actor]]:
         def distinct(actors: list[Actor]) -> list[Actor]:
@@ -518,6 +521,7 @@ class EventFinder:
             words = [Word(m.group(), m.group().lower(), ss + m.start(), ss + m.end()) for m in _WORD.finditer(stext)]
             if not words:
                 continue
+            self.word_starts = [w.start for w in words]
             actors = self._actors(ss, se)
             quote = self._quote_at(ss + len(stext) // 2)
             if quote and quote.get("kind") == "direct":  # not the attribution clause ", siger Blinken"
@@ -606,9 +610,8 @@ class EventFinder:
 
     def _location(self, words: list[Word], src: Actor, tgt: Actor) -> str | None:
         """Where it happened, when the sentence says so: a place after ``i`` that is neither actor's mention."""
-        lo, hi = words[0].start, words[-1].end
-        for m in self.mentions:
-            if lo <= m["start"] < hi and m["kind"] == "GPE" and m["start"] not in (src.start, tgt.start):
+        for m in self._in_span(words[0].start, words[-1].end):
+            if m["kind"] == "GPE" and m["start"] not in (src.start, tgt.start):
                 if self._prep_before(words, Actor.of(m)) == "i":
                     return m["text"]
         return None

@@ -21,7 +21,7 @@ from kilde.nlp.relays import media_names
 _LABEL_TO_ENT = {"GPE": "LOC", "IGO": "ORG", "ORG": "ORG", "MEDIA": "ORG", "PER": "PER"}
 
 
-def _read_tsv(name: str) -> list[list[str]]:
+def read_tsv(name: str) -> list[list[str]]:
     text = resources.files("kilde.nlp.lang").joinpath(name).read_text(encoding="utf-8")
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
@@ -46,10 +46,10 @@ def names() -> list[tuple[str, str, str]]:
         country = pycountry.countries.get(alpha_2=alpha2) if len(alpha2) == 2 and alpha2.isalpha() else None
         if country is not None:
             out.append((name, "GPE", country.alpha_3))
-    for label, code, variants in _read_tsv("gazetteer_da.tsv"):
+    for label, code, variants in read_tsv("gazetteer_da.tsv"):
         out += [(v, label, code) for v in variants.split("|")]
     out += [(canonical, "MEDIA", canonical) for canonical in sorted(set(media_names().values()))]
-    for row in _read_tsv("people_da.tsv"):  # well-known people, full names only ("Frederik Birk" is not the king)
+    for row in read_tsv("people_da.tsv"):  # well-known people, full names only ("Frederik Birk" is not the king)
         if " " in row[0]:
             out.append((row[0], "PER", row[1]))
     full = []
@@ -62,7 +62,7 @@ def names() -> list[tuple[str, str, str]]:
 def stem_table(name: str, endings: tuple[str, ...] = ("",)) -> dict[str, str]:
     """A ``value<TAB>stem|stem...`` file as ``{stem + ending: value}`` for every ending."""
     out = {}
-    for value, stems in _read_tsv(name):
+    for value, stems in read_tsv(name):
         for stem in stems.split("|"):
             for ending in endings:
                 out[stem + ending] = value

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kilde.nlp.gazetteer import _read_tsv, adjectives, names, stem_table
+from kilde.nlp.gazetteer import read_tsv, adjectives, names, stem_table
 
 IGO_NAMES = {"NATO": "NATO", "EU": "EU", "UN": "FN", "WHO": "WHO", "IMF": "IMF", "WB": "Verdensbanken",
              "WTO": "WTO", "OSCE": "OSCE", "AU": "Den Afrikanske Union", "ICC": "ICC", "ICJ": "ICJ",
@@ -34,7 +34,7 @@ class Known:
 def people() -> dict[str, list[Known]]:
     """Known people by full name and by surname (entries sorted by ``since``)."""
     out: dict[str, list[Known]] = {}
-    for row in _read_tsv("people_da.tsv"):
+    for row in read_tsv("people_da.tsv"):
         name, country, sector, role = row[:4]
         name = fold(name)
         known = Known(name, country, sector, role, int(row[4]) if len(row) > 4 and row[4] else 0)
@@ -103,8 +103,8 @@ def noun_sector(word: str) -> str | None:
 def parties() -> dict[str, str]:
     """Party letters and names -> canonical party name."""
     out = {}
-    for letter, names in _read_tsv("parties_da.tsv"):
-        variants = names.split("|")
+    for letter, spelled in read_tsv("parties_da.tsv"):
+        variants = spelled.split("|")
         out[letter] = variants[0]
         for v in variants:
             out[v] = variants[0]

@@ -116,10 +116,11 @@ class Store:
                     self.con.execute("INSERT INTO rejects BY NAME SELECT * FROM batch b WHERE NOT EXISTS ("
                                      "SELECT 1 FROM rejects r WHERE r.source = b.source AND r.code = b.code "
                                      "AND r.record IS NOT DISTINCT FROM b.record)")
+                elif table == "articles":  # with the hash of the id, the word index's key
+                    self.con.execute("INSERT INTO articles BY NAME SELECT *, hash(id) AS id_hash FROM batch")
                 else:
                     self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM batch")
             if ids:
-                self.con.execute("UPDATE articles SET id_hash = hash(id) WHERE id IN (SELECT unnest(?))", [ids])
                 self.index_terms(ids)
 
     def index_terms(self, ids: list[str] | None = None) -> None:

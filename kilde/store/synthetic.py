@@ -38,7 +38,7 @@ def fill(store: Store, articles: int, seed: float = 0.42) -> dict[str, int]:
     con.execute("BEGIN TRANSACTION")
     con.execute(f"""
         INSERT INTO articles (id, hash, url, outlet, title, authors, published, date, date_stamp, language, topic,
-                              source, text, body_start, paragraphs, warnings)
+                              source, text, body_start, paragraphs, warnings, id_hash)
         SELECT 'syn-' || i, md5(i::VARCHAR), 'https://example.org/' || i, {outlets}[1 + i % 10],
                'Artikel ' || i, ['Redaktionen'], NULL, DATE '2015-01-01' + CAST(i % 3650 AS INTEGER), NULL, 'da',
                'politics', 'synthetic',
@@ -46,7 +46,7 @@ def fill(store: Store, articles: int, seed: float = 0.42) -> dict[str, int]:
                                        THEN {words}[1 + CAST(floor(random() * {len(WORDS)}) AS INTEGER)]
                                        ELSE 'ord' || CAST(floor(pow(random(), 3) * {RARE}) AS INTEGER) END, ' ')
                   FROM range(250) r WHERE r.range >= 0 * i),
-               0, [], []
+               0, [], [], hash('syn-' || i)
         FROM range(?) t(i)""", [articles])
     con.execute(f"""
         INSERT INTO quotes (article_id, idx, text, start, "end", kind, speaker, speaker_mention, speaker_type,
@@ -74,7 +74,6 @@ def fill(store: Store, articles: int, seed: float = 0.42) -> dict[str, int]:
         SELECT a.id, x.range, 'Taler ' || ((a.h + x.range) % 500), 'PER',
                {states}[1 + (a.h + x.range) % 30], 'GOV', 'minister', 'minister', 0, 8, a.date, 2, 'text'
         FROM {SYN} a, range(3) x""")
-    con.execute("UPDATE articles SET id_hash = hash(id) WHERE source = 'synthetic'")
     store.index_terms()
     con.execute("COMMIT")
     return store.counts()

@@ -8,19 +8,18 @@ from __future__ import annotations
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from kilde.store import Store
 from kilde.store import queries
-from kilde.web.api import DATE, DYAD
-from kilde.web.app import HERE, store_for
+from kilde.web.api import DATE, DYAD, Db
+from kilde.web.app import HERE
 from kilde.web.highlight import segments
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=HERE / "templates")
-Db = Annotated[Store, Depends(store_for)]
 PAGE = 25
 COOPERATION = [t for t, w in queries.COOPERATION_WEIGHTS.items() if w > 0]
 
