@@ -123,6 +123,12 @@ class Store:
             if ids:
                 self.index_terms(ids)
 
+    def sort_terms(self) -> None:
+        """Rewrite the word index in term order, so a word's lookup reads one or two row groups
+        (DuckDB skips the others by their min/max) instead of scanning the whole index."""
+        with self.transaction():
+            self.con.execute("CREATE OR REPLACE TABLE terms AS SELECT term, article FROM terms ORDER BY term, article")
+
     def index_terms(self, ids: list[str] | None = None) -> None:
         """Fill the word index for the articles ``ids`` (all when None)."""
         only = " WHERE id IN (SELECT unnest(?))" if ids is not None else ""

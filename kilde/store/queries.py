@@ -45,14 +45,15 @@ def _page(limit: int, offset: int) -> str:
 class Listing:
     """One filtered list: the rows of one page and how many rows match in all.
 
-    The page is cut on row ids alone (filter, order, limit); only the page's rows are
-    then read in full and joined to their articles for ``extra`` columns (outlet, url).
+    The page is cut on row ids alone (filter, order, limit); only the page's rows are then
+    read in full, and their ``extra`` article columns (outlet, url) are looked up by the
+    articles' id hash rather than joined over all articles.
     """
 
     table: str  # "quotes q"
     where: Where
     order: str
-    extra: str = ""  # article columns for the page rows, e.g. "a.outlet, a.url"
+    extra: tuple[str, ...] = ()  # article columns for the page rows, e.g. ("outlet", "url")
     columns: str = ""  # the table's columns to return (default: all)
 
     def rows(self, store: Store, limit: int, offset: int) -> pd.DataFrame:
@@ -61,20 +62,22 @@ class Listing:
     def page(self, store: Store, limit: int, offset: int) -> tuple[pd.DataFrame, int]:
         """The page's rows and the number of all matching rows.
 
-        First the matching row ids of the page and the count, in one pass that reads
-        only the filter and order columns; then the page's rows in full by row id.
+        First the matching row ids of the page and the count, in one pass that reads only
+        the filter and order columns; then the page's rows in full by row id.
         """
         alias = self.table.split()[-1]
         keys = store.con.execute(f"SELECT {alias}.rowid, count(*) OVER () FROM {self.table}{self.where.sql()} "
                                  f"ORDER BY {self.order}" + _page(limit, offset), self.where.params).fetchall()
         total = int(keys[0][1]) if keys else (self.total(store) if offset else 0)
-        select = self.columns or f"{alias}.*"
-        join = ""
+        rows = store.df(f"SELECT {self.columns or alias + '.*'} FROM {self.table} "
+                        f"WHERE {alias}.rowid IN (SELECT unnest(?::BIGINT[])) ORDER BY {self.order}",
+                        [[int(k[0]) for k in keys]])
         if self.extra:
-            select += ", " + self.extra
-            join = f" JOIN articles a ON a.id = {alias}.article_id"
-        rows = store.df(f"SELECT {select} FROM {self.table}{join} WHERE {alias}.rowid = ANY(?::BIGINT[]) "
-                        f"ORDER BY {self.order}", [[int(k[0]) for k in keys]])
+            ids = list(dict.fromkeys(rows["article_id"]))
+            found = store.df(f"SELECT id AS article_id, {', '.join(self.extra)} FROM articles "
+                             "WHERE id_hash IN (SELECT hash(unnest(?::VARCHAR[]))) AND id IN (SELECT unnest(?::VARCHAR[]))",
+                             [ids, ids])
+            rows = rows.merge(found, on="article_id", how="left")
         return rows, total
 
     def total(self, store: Store) -> int:
@@ -93,7 +96,7 @@ def quote_listing(speaker: str | None = None, relay: str | None = None, since: s
     if text:
         for word in text.split():
             w.add("q.text ILIKE ?", f"%{word}%")
-    return Listing("quotes q", w, "q.date DESC NULLS LAST, q.article_id, q.idx", "a.outlet, a.url, a.title")
+    return Listing("quotes q", w, "q.date DESC NULLS LAST, q.article_id, q.idx", ("outlet", "url", "title"))
 
 
 def quotes(store: Store, limit: int = 100, offset: int = 0, **filters: Any) -> pd.DataFrame:
@@ -120,7 +123,7 @@ def event_listing(type: str | None = None, actor: str | None = None, dyad: str |
         w.add("((e.source_country = ? AND e.target_country = ?) OR (e.source_country = ? AND e.target_country = ?))",
               a, b, b, a)
     _span(w, "e", since, until, article_id)
-    return Listing("events e", w, "e.date DESC NULLS LAST, e.article_id, e.idx", "a.outlet, a.url")
+    return Listing("events e", w, "e.date DESC NULLS LAST, e.article_id, e.idx", ("outlet", "url"))
 
 
 def events(store: Store, limit: int = 100, offset: int = 0, **filters: Any) -> pd.DataFrame:
@@ -134,7 +137,7 @@ def actor_listing(name: str | None = None, country: str | None = None) -> Listin
         w.add("x.name ILIKE ?", f"%{name}%")
     if country:
         w.add("x.country = upper(?)", country)
-    return Listing("actors x", w, "x.name, x.date NULLS LAST, x.article_id", "a.outlet, a.url")
+    return Listing("actors x", w, "x.name, x.date NULLS LAST, x.article_id", ("outlet", "url"))
 
 
 def actors(store: Store, limit: int = 100, offset: int = 0, **filters: Any) -> pd.DataFrame:

@@ -76,4 +76,5 @@ def fill(store: Store, articles: int, seed: float = 0.42) -> dict[str, int]:
         FROM {SYN} a, range(3) x""")
     store.index_terms()
     con.execute("COMMIT")
+    store.sort_terms()
     return store.counts()
