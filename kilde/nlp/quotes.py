@@ -52,7 +52,9 @@ overfor udover foruden gennem uden imens inden trods netop derimod imidlertid ik
 """.split())
 _SOLO = {"han", "hun", "de", "jeg", "vi", "man", "du", "det", "den"}
 _BARE_MEDIA = re.compile(r"\b(?:til|ifølge|over for|overfor)\s+(?:avisen|nyhedsbureauet|bureauet|mediet|tv-stationen|"
-                         r"netavisen|dagbladet|radioen|kanalen|tv-kanalen)(?![\w-])(?!\s+[A-ZÆØÅ\"»“])", re.I)
+                         r"netavisen|dagbladet|radioen|kanalen|tv-kanalen)(?![\w-])(?!\s+(?-i:[A-ZÆØÅ])|\s+[\"»“])", re.I)
+_RELATIVE = re.compile(r",?\s+(?:som|der|hvor)\s", re.I)
+_IFOLGE_MEDIA = re.compile(r"\bifølge\b", re.I)
 _FRA = re.compile(r"\b[Ff]ra\s+")
 _CONJ = {"men", "og", "så", "nu", "samtidig", "derfor", "desuden", "også"}
 
@@ -339,6 +341,9 @@ class QuoteFinder:
         q = Quote(ss, ss, "indirect", "back-pointer", cue=cue)
         q.np = np_after(self.text, np_start, se)
         q.clause = (ss, se)
+        rel = _RELATIVE.search(self.text, q.np[1], se)
+        if rel and "," not in self.text[rel.end():se]:  # "... på en kommentar, som Y gav på Radio4." is Y's channel
+            q.clause = (ss, rel.start())
         p = self.para_of(ss)
         if self.paras[p][0] < ss:  # refers to the sentence before, in this paragraph
             prev = [s for s in self.sents if s[1] <= ss and s[0] >= self.paras[p][0]]
@@ -359,7 +364,7 @@ class QuoteFinder:
             rest = self.text[words[i + 1].start():se][:60]
             relayed = find_relays("ifølge " + rest)
             if canonical_media(phrase) or (relayed and relayed[0].lower() in rest.lower()) or \
-                    phrase.lower() in ("kilder", "oplysninger"):
+                    phrase.lower() in ("kilder", "oplysninger") or phrase.lower().startswith(MEDIA_PREFIXES):
                 return None
             if phrase.split()[0].lower() in ("en", "et", "flere", "anonyme", "blandt", "det", "de", "hvad"):
                 return None
@@ -449,10 +454,27 @@ class QuoteFinder:
                             if not q.speaker or r.lower() != str(q.speaker.get("name", "")).lower()]
                 q.relays = list(dict.fromkeys(q.relays))
                 if not q.relays and _BARE_MEDIA.search(clause):  # "siger han til avisen": the outlet named before
-                    earlier = find_relays(self.text[self.body:q.start])
-                    q.relays = earlier[-1:]
+                    q.relays = self._named_before(q.start)
+            if not q.relays:
+                q.relays = self._frame_relays(q)
             if q.speaker:
                 last = {**q.speaker, "at": q.start}
+
+    def _named_before(self, pos: int) -> list[str]:
+        """The outlet named last before ``pos`` (for "nyhedsbureauet" without a name)."""
+        return find_relays(self.text[self.body:pos])[-1:]
+
+    def _frame_relays(self, q: Quote) -> list[str]:
+        """``ifølge (nyhedsbureauet) X`` anywhere in the quote's sentences outside the quote:
+        ``Ifølge Reuters kalder hun det 'fake news'``, ``- ..., hedder det ifølge Reuters.``"""
+        ss, se = self._sentence_of(q.start)
+        se = max(se, self._sentence_of(max(q.start, q.end - 1))[1])
+        found: list[str] = []
+        for part in (self.text[ss:q.start], self.text[q.end:se]):
+            for m in _IFOLGE_MEDIA.finditer(part):
+                named = find_relays(part[m.start():m.start() + 60])[:1]
+                found += named or (self._named_before(ss) if _BARE_MEDIA.match(part, m.start()) else [])
+        return list(dict.fromkeys(found))
 
     def _inherit(self, q: Quote, last: dict[str, Any] | None) -> dict[str, Any] | None:
         p = self.para_of(q.start)
@@ -460,8 +482,9 @@ class QuoteFinder:
             ps, pe = self.paras[p - 1]
             prev = self.text[ps:pe]
             intro = re.search(rf"(?:,|^)\s*(?:(?:og|men)\s+)?(?P<cue>{_CUES})\s+(?P<rest>[^,.]*?)\s*:\s*$", prev, re.I)
-            if intro:
+            if intro:  # "..., siger han til TV 2 og uddyber:": the speaker and relay of the intro
                 np = np_after(self.text, ps + intro.start("rest"), pe)
+                q.clause = q.clause or (ps + intro.start(), pe)
                 return self.resolver.resolve(np[0], np[1], last)
         if q.rule == "partial":
             ss, se = self._sentence_of(q.start)

@@ -14,6 +14,9 @@ from kilde.nlp.lang.da import MEDIA_PREFIXES
 
 _INTRO = r"(?:ifølge|til|over for|overfor|i et interview med|i et interview til|i en samtale med|skriver|oplyser|" \
          r"melder|rapporterer|erfarer|bringer|citerer|citeret af|i|på|hos|med)"
+_AMONG = re.compile(r"\b(?:ifølge|skriver|oplyser)\s+(?:flere|en række|en del|adskillige|bl\.a\.)?\s*"
+                    r"(?:internationale\s+|udenlandske\s+|britiske\s+|amerikanske\s+)?medier,?\s+"
+                    r"(?:blandt andet|bl\.a\.|herunder|heriblandt|som)\s+(.{1,60})", re.I)
 _DOMAIN = re.compile(r"\b(?:til|ifølge|over for|overfor)\s+((?:[\w-]+\.)+(?:dk|com|no|se|de|fr|org|net|uk))\b", re.I)
 
 
@@ -39,7 +42,7 @@ def _pattern() -> re.Pattern[str]:
     # A known name, optionally after a media word; or any capitalised name after a media word.
     return re.compile(
         rf"\b{_INTRO}\s+(?:(?:{prefixes})\s+)?(?P<known>{alts})(?![\w-])(?:'s|s)?"
-        rf"|\b(?:{prefixes})\s+(?P<unknown>(?:[A-ZÆØÅ][\w.&-]*)(?:\s+[A-ZÆØÅ][\w.&-]*){{0,3}})",
+        rf"|\b(?:{prefixes})\s+(?P<unknown>(?-i:[A-ZÆØÅ][\w.&-]*)(?:\s+(?-i:[A-ZÆØÅ])[\w.&-]*){{0,3}})",
         re.IGNORECASE,
     )
 
@@ -65,6 +68,8 @@ def find_relays(clause: str) -> list[str]:
         elif m.group("unknown"):
             word = m.group("unknown").strip(" .,")
             found.append(canonical_media(word) or word)
+    for m in _AMONG.finditer(clause):  # "ifølge flere medier, blandt andet Reuters"
+        found += [n for n in find_relays("ifølge " + m.group(1))]
     for m in _DOMAIN.finditer(clause):
         found.append(m.group(1))
     return list(dict.fromkeys(found))

@@ -81,3 +81,40 @@ def test_dash_paragraph_after_narrative_takes_the_speaker_named_next(quotes):
     qs = quotes("- Vi er klar, siger Anna Holm.\n\nKampen starter klokken 20.\n\n"
                 "- Det bliver svært.\n\n- Men vi kan vinde, siger Bo Lund.")
     assert by_text(qs, "Det bliver")["speaker"]["name"] == "Bo Lund"
+
+
+def test_ifolge_agency_anywhere_in_the_sentence_relays_the_quote(quotes):
+    qs = quotes("Ifølge nyhedsbureauet Reuters kalder talskvinde Anna Berg rapporten for 'ren opspind'.")
+    assert by_text(qs, "ren opspind")["relays"] == ["Reuters"]
+
+
+def test_hedder_det_ends_a_dash_quote_and_its_relay_counts(quotes):
+    qs = quotes("Hæren udsendte en meddelelse.\n\n"
+                "- Vi rammer mål i området, hedder det i en erklæring ifølge AFP.")
+    q = by_text(qs, "Vi rammer")
+    assert q["text"] == "Vi rammer mål i området" and q["relays"] == ["AFP"]
+
+
+def test_bare_agency_word_refers_to_the_agency_named_before(quotes):
+    qs = quotes("Rusland nedlagde veto mod forslaget i Sikkerhedsrådet. Det skriver Reuters.\n\n"
+                "Ambassadør Ivan Petrov kalder ifølge nyhedsbureauet forslaget for \"et fjendtligt og farligt skridt\".")
+    assert by_text(qs, "et fjendtligt")["relays"] == ["Reuters"]
+
+
+def test_among_several_media_names_the_relay(quotes):
+    qs = quotes("Ministeren Ole Hansen har ifølge flere medier, blandt andet Reuters, fortalt sine kolleger, "
+                "at han vil gå af.")
+    assert by_text(qs, "at han vil")["relays"] == ["Reuters"]
+
+
+def test_channel_in_a_relative_clause_belongs_to_someone_else(quotes):
+    qs = quotes("»Det er helt forkert.«\n\nSådan reagerer formanden, Eva Lund, på en kommentar som ministeren "
+                "Per Holm gav i et program på Radio4.")
+    q = by_text(qs, "Det er helt")
+    assert q["speaker"]["name"] == "Eva Lund" and q["relays"] == []
+
+
+def test_dash_paragraph_after_intro_keeps_the_intros_relay(quotes):
+    qs = quotes("- Vi tabte, siger træner Bo Dahl til DR og uddyber:\n\n- Vi må gøre det bedre.")
+    q = by_text(qs, "Vi må")
+    assert q["speaker"]["name"] == "Bo Dahl" and q["relays"] == ["DR"]

@@ -31,7 +31,7 @@ fastslår fastslog konkluderer konkluderede pointerer pointerede fortsætter for
 meddeler meddelte bekræfter bekræftede påpeger påpegede uddyber uddybede svarer svarede
 kalder kaldte råber råbte udbryder udbrød erklærer erklærede beretter berettede noterer noterede
 indrømmer indrømmede medgiver medgav anerkender anerkendte beklager beklagede hævder hævdede
-peger pegede betoner betonede påstår påstod
+peger pegede betoner betonede påstår påstod hedder
 forsikrer forsikrede insisterer insisterede melder meldte annoncerer annoncerede konstaterer
 konstaterede præciserer præciserede gentager gentog begrunder begrundede tweeter tweetede
 nægter nægtede benægter benægtede afslører afslørede lover lovede opfordrer opfordrede
