@@ -16,7 +16,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from kilde.nlp.knowledge import adjective_country, known_person, noun_sector, parties, role_sector
-from kilde.nlp.lang.da import PRONOUNS, ROLE_STEMS
+from kilde.nlp.lang.da import CUE_VERBS, NP_STOP_WORDS, PRONOUNS, ROLE_STEMS
 from kilde.nlp.relays import canonical_media
 
 
@@ -55,6 +55,14 @@ def _strip_genitive(word: str) -> str:
 
 _TRAILING_NAME = re.compile(r"(?<=[a-zæøå)] )([A-ZÆØÅ][a-zæøåéü-]+(?: [A-ZÆØÅ][a-zæøåéü-]+){1,3})$")
 _FINITE = re.compile(r"\s(?:har|er|blev|var|bliver|havde|skal|vil|kan|skulle|ville|kunne|må)\b")
+_ORG_THEN_NAME = re.compile(
+    r"([A-ZÆØÅ][\wæøå-]*(?:styrelsen|ministeriet|rådet|tilsynet|politi|partiet|forbundet|banken|kommune|"
+    r"regionen|universitet|instituttet|centret|centeret|selskabet|foreningen|Bank))"
+    r" ((?:[A-ZÆØÅ][a-zæøåéü-]+ ){1,2}[A-ZÆØÅ][a-zæøåéü-]+)$")
+_NOT_OWNED = NP_STOP_WORDS | CUE_VERBS | {"er", "har", "var", "blev", "vil", "skal", "kan", "bliver", "havde"}
+_DESCRIPTION = re.compile(
+    r"\b(?:[Ee]n (?:\d+-årig|ung|ældre|midaldrende) (?:mand|kvinde|dreng|pige|person)|[Dd]en \d+-årige"
+    r"|(?<![\w-])(?:[Mm]anden|[Kk]vinden|[Dd]en (?:tiltalte|sigtede|anholdte|dømte|afdøde)))\b")
 _NOT_SUBJECT_START = frozenset({"på", "i", "efter", "under", "ved", "med", "fra", "til", "om", "for", "af", "tilføj",
                                 "planen", "oplysningen"})
 _PARTY_LETTER = re.compile(r"\s*\(([A-ZÆØÅ]{1,3})\)")
@@ -107,6 +115,11 @@ class Resolver:
             if (label or ent.label_) == "PER" and len(words) > 2 and role_stem(words[0]):
                 start += len(words[0]) + 1  # "Landstræner Kasper Hjulmand": the title is not the name
                 text = text[len(words[0]) + 1:]
+            split = _ORG_THEN_NAME.match(text) if (label or ent.label_) != "PER" else None
+            if split:  # "Sundhedsstyrelsen Søren Brostrøm" read as one name: the body, then its person
+                self.mentions.append(Mention(split.group(1), start, start + split.end(1), "ORG", country or None))
+                self.mentions.append(Mention(split.group(2), start + split.start(2), ent.end_char, "PER"))
+                continue
             self.mentions.append(Mention(text, start, ent.end_char, label or ent.label_, country or None))
         self.starts = [m.start for m in self.mentions]
         self.surnames = {m.text.split()[-1] for m in self.mentions if m.label == "PER" and m.text.split()}
@@ -237,13 +250,52 @@ class Resolver:
         return None
 
     def last_person_before(self, at: int, window: int = 1500) -> Person | None:
-        best = None
-        for m in self.mentions:
-            if m.label == "PER" and at - window <= m.start < at:
-                best = m
-        return self.people.get(self.names[best.start]) if best else None
+        """The person named last before ``at``; in that sentence a genitive (``Lars Mørchs beslutning``)
+        gives way to a person named without one (``Ole Andersen respekterer ...``)."""
+        found = [m for m in self.mentions if m.label == "PER" and at - window <= m.start < at]
+        if not found:
+            return None
+        best = found[-1]
+        if self._genitive(best):
+            s0 = self.sentence_start(best.start)
+            plain = [m for m in found if m.start >= s0 and not self._genitive(m)]
+            best = plain[-1] if plain else best
+        return self.people.get(self.names[best.start])
 
-    def by_role(self, stem: str, at: int) -> Person | None:
+    def _last_named_with_role(self, stem: str, after: int, at: int) -> Person | None:
+        """The person named last in ``(after, at)`` whose role, said or known, ends in ``stem``."""
+        for m in reversed(self.mentions):
+            if m.label == "PER" and after < m.start < at:
+                person = self.people.get(self.names[m.start])
+                if person and person.role and person.role.lower().split()[-1].rstrip(",").endswith(stem):
+                    return person
+        return None
+
+    def _genitive(self, m: Mention) -> bool:
+        """``Lars Mørchs beslutning``: a name in the genitive, before the noun it owns."""
+        if not m.text.endswith(("s", "'s", "’s")):
+            return False
+        if self.names.get(m.start, m.text) != m.text:
+            return True
+        nxt = re.match(r"\s+([a-zæøå]+)\b", self.text[m.end:m.end + 30])
+        return bool(nxt) and nxt.group(1) not in _NOT_OWNED
+
+    def sentence_start(self, pos: int) -> int:
+        i = bisect_right(self.sentences, (pos, len(self.text) + 1)) - 1
+        return self.sentences[i][0] if i >= 0 else 0
+
+    def last_description_before(self, at: int, window: int = 1500) -> dict[str, Any] | None:
+        """An unnamed person the text describes (``En 23-årig mand``, ``Manden``, ``den tiltalte``),
+        the antecedent of ``han``/``hun`` when no one is named before."""
+        found = None
+        for m in _DESCRIPTION.finditer(self.text, max(0, at - window), at):
+            found = m
+        if not found:
+            return None
+        return {"name": found.group().strip(), "mention": found.group().strip(), "start": found.start(),
+                "end": found.end(), "type": "PER", "country": None, "via": "description"}
+
+    def by_role(self, stem: str, at: int, last: dict[str, Any] | None = None) -> Person | None:
         """The person most recently introduced with a role ending in ``stem`` before ``at`` (else after)."""
         stem = stem.lower()
         before, after = None, None
@@ -255,6 +307,11 @@ class Resolver:
                     elif start >= at and after is None:
                         after = (start, person)
         found = (before or after or (None, None))[1]
+        if before is not None:  # a person with that role (said here or known) who is named later still
+            recent = self._last_named_with_role(stem, before[0], at)
+            found = recent or found
+        if found is None and last and last.get("type") == "PER" and at - last.get("at", at) < 1500:
+            found = self.people.get(str(last.get("name")))  # "..., siger Hjulmand. - ..., siger landstræneren."
         if found is None:  # no one introduced with that role: the person the article is most about so far
             known = [p for p in self.people.values() if p.first < at]
             found = max(known, key=lambda p: p.mentions) if known else None
@@ -295,7 +352,7 @@ class Resolver:
                 # "meteorolog ved DMI Henning Gisselø": the role's own name follows its affiliation
                 return {"name": near.name, "mention": phrase, "start": start, "end": end, "type": "PER",
                         "country": near.country, "via": "role"}
-            person = self.by_role(stem, start)
+            person = self.by_role(stem, start, last_speaker)
             if person:
                 return {"name": person.name, "mention": phrase, "start": start, "end": end, "type": "PER",
                         "country": person.country, "via": "role"}
@@ -325,7 +382,7 @@ class Resolver:
             if person:
                 return {"name": person.name, "mention": low, "start": at, "end": at + len(low), "type": "PER",
                         "country": person.country, "via": "pronoun"}
-            return None
+            return self.last_description_before(at)
         if last and at - last.get("at", at) < 1200:
             return {**last, "mention": low, "via": "pronoun"}
         return None

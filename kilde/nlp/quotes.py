@@ -53,10 +53,16 @@ overfor udover foruden gennem uden imens inden trods netop derimod imidlertid ik
 _SOLO = {"han", "hun", "de", "jeg", "vi", "man", "du", "det", "den"}
 _BARE_MEDIA = re.compile(r"\b(?:til|ifølge|over for|overfor)\s+(?:avisen|nyhedsbureauet|bureauet|mediet|tv-stationen|"
                          r"netavisen|dagbladet|radioen|kanalen|tv-kanalen)(?![\w-])(?!\s+(?-i:[A-ZÆØÅ])|\s+[\"»“])", re.I)
+_SUBORDINATE_INTRO = re.compile(
+    rf"(?:,|^)\s*(?:inden|da|før|hvorefter|mens|hvor|efter at|og så)\s+(?P<subj>[^,.:]{{1,40}}?)\s+"
+    rf"(?P<cue>{_CUES})(?:\s+(?:han|hun|de))?\s*:\s*$", re.I)
+_SUBORDINATE = re.compile(r",\s+(?:hvor|da|når|fordi|mens|idet|efter at)\s+")
+_RELATIVE_SUBJECT = re.compile(r",\s+(?:der|som)\s+(?=\S)")
+_NP_BOUNDARY = NP_STOP_WORDS | {"er", "har", "blev", "var", "frem", "kommet", "bliver", "havde"}
 _RELATIVE = re.compile(r",?\s+(?:som|der|hvor)\s", re.I)
 _IFOLGE_MEDIA = re.compile(r"\bifølge\b", re.I)
 _FRA = re.compile(r"\b[Ff]ra\s+")
-_CONJ = {"men", "og", "så", "nu", "samtidig", "derfor", "desuden", "også"}
+_CONJ = {"men", "og", "så", "nu", "samtidig", "derfor", "desuden", "også", "hvor", "da", "når", "fordi", "mens", "idet"}
 
 
 @dataclass
@@ -259,6 +265,11 @@ class QuoteFinder:
 
         ``X, der siger, at ...``: the relative pronoun points back to the phrase before the comma.
         """
+        sub = None
+        for sub in _SUBORDINATE.finditer(self.text, start, end):
+            pass
+        if sub:  # "På et pressemøde, hvor sundhedsmyndighederne oplyste, at": the subordinate clause's subject
+            return np_after(self.text, sub.end(), end)
         words = list(_WORDS.finditer(self.text, start, end))
         while words and words[0].group().lower() in _CONJ:
             words.pop(0)
@@ -268,6 +279,15 @@ class QuoteFinder:
             comma = self.text.rfind(",", start, words[-1].start())
             if comma > start:
                 return self._subject(start, comma)
+        rel = _RELATIVE_SUBJECT.search(self.text, start, end)
+        if rel and len(_WORDS.findall(self.text, rel.end(), end)) <= 4:
+            # "... fra et journalistforbund, der via sms har meddelt, at": the phrase before the comma
+            before = list(_WORDS.finditer(self.text, start, rel.start()))
+            k = len(before)
+            while k > 0 and before[k - 1].group().lower() not in _NP_BOUNDARY:
+                k -= 1
+            if k < len(before):
+                return before[k].start(), before[-1].end()
         if len(words) > 6 and not self.resolver.ents_in(words[0].start(), words[-1].end()):
             return np_after(self.text, words[0].start(), words[-1].end())
         return words[0].start(), words[-1].end()
@@ -486,6 +506,11 @@ class QuoteFinder:
                 np = np_after(self.text, ps + intro.start("rest"), pe)
                 q.clause = q.clause or (ps + intro.start(), pe)
                 return self.resolver.resolve(np[0], np[1], last)
+            sub = _SUBORDINATE_INTRO.search(prev)
+            if sub:  # "..., inden han udbrød:"
+                q.cue = q.cue or sub.group("cue").lower()
+                q.clause = q.clause or (ps + sub.start(), pe)
+                return self.resolver.resolve(ps + sub.start("subj"), ps + sub.end("subj"), last)
         if q.rule == "partial":
             ss, se = self._sentence_of(q.start)
             m = re.search(rf"\b(?:{_CUES}|ifølge|kaldte|kalder)\b", self.text[ss:se], re.I)
@@ -496,6 +521,11 @@ class QuoteFinder:
                 elif not self.text[subj[0]:subj[1]].strip():
                     subj = np_after(self.text, ss + m.end() + 1, se)
                 return self.resolver.resolve(subj[0], subj[1], last)
+        if last and last.get("type") != "PER":  # a person named since the body spoke: "..., fortalte direktør X"
+            named = self.resolver.last_person_before(q.start, window=max(0, q.start - int(last.get("at", q.start))))
+            if named is not None:
+                return {"name": named.name, "mention": named.name, "start": None, "end": None, "type": "PER",
+                        "country": named.country}
         if last:
             return dict(last)
         # the person the text introduced just before, else the one named next

@@ -118,3 +118,44 @@ def test_dash_paragraph_after_intro_keeps_the_intros_relay(quotes):
     qs = quotes("- Vi tabte, siger træner Bo Dahl til DR og uddyber:\n\n- Vi må gøre det bedre.")
     q = by_text(qs, "Vi må")
     assert q["speaker"]["name"] == "Bo Dahl" and q["relays"] == ["DR"]
+
+
+def test_unnamed_person_described_before_is_the_speaker(quotes):
+    qs = quotes("En 31-årig mand stod torsdag tiltalt for brandstiftelse.\n\n"
+                "Selv forklarer han i retten, at han sov hele natten.")
+    assert by_text(qs, "at han sov")["speaker"]["name"].lower() == "en 31-årig mand"
+
+
+def test_genitive_gives_way_to_the_subject_of_the_sentence(quotes):
+    qs = quotes("Formanden for bestyrelsen, Ole Jensen, respekterer Lars Mikkelsens beslutning.\n\n"
+                "- Vi har talt længe om det, siger han i meddelelsen.")
+    assert by_text(qs, "Vi har talt")["speaker"]["name"] == "Ole Jensen"
+
+
+def test_role_noun_takes_the_person_with_that_role_named_last(quotes):
+    qs = quotes("Den iranske præsident, Hassan Rouhani, talte i tv.\n\n"
+                "Fredag stillede Donald Trump et ultimatum til Europa.\n\n"
+                "»Det her er sidste chance,« sagde præsidenten.")
+    assert by_text(qs, "Det her er")["speaker"]["name"] == "Donald Trump"
+
+
+def test_quote_after_a_subordinate_intro(quotes):
+    qs = quotes("Chefen Bo Holm så længe på betjenten, inden han udbrød:\n\n»Det passer ikke!«")
+    assert by_text(qs, "Det passer")["speaker"]["name"] == "Bo Holm"
+
+
+def test_body_and_person_read_as_one_name_are_split(quotes):
+    qs = quotes("På mødet fortalte direktør i Sundhedsstyrelsen Søren Brostrøm om målene.\n\n"
+                "- Vi vil have alle vaccineret inden nytår, sagde han.")
+    assert by_text(qs, "Vi vil have")["speaker"]["name"] == "Søren Brostrøm"
+
+
+def test_relative_clause_subject_is_the_phrase_before_the_comma(quotes):
+    qs = quotes("Nyheden kom fra et journalistforbund, der via sms har meddelt medierne, at mødet er aflyst.")
+    assert "journalistforbund" in by_text(qs, "at mødet")["speaker"]["name"]
+
+
+def test_role_noun_without_introduction_is_the_last_speaker(quotes):
+    qs = quotes("Kasper Hjulmand roser holdet og Simon Kjær.\n\nSimon Kjær spillede ikke.\n\n"
+                "- Vi er glade, siger Kasper Hjulmand.\n\n- Jeg er stolt af drengene, siger landstræneren.")
+    assert by_text(qs, "Jeg er stolt")["speaker"]["name"] == "Kasper Hjulmand"
