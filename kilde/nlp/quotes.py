@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kilde.nlp.coref import resolver_for
-from kilde.nlp.lang.da import BACK_POINTERS, CUE_VERBS, MEDIA_PREFIXES, NP_STOP_WORDS, SPEECH_VERBS
+from kilde.nlp.lang.da import BACK_POINTERS, CUE_VERBS, MEDIA_PREFIXES, NP_STOP_WORDS, PRONOUNS, SPEECH_VERBS
 from kilde.nlp.relays import canonical_media, find_relays
 from kilde.read.header import is_heading, paragraphs as split_paragraphs
 
@@ -59,6 +59,12 @@ _SUBORDINATE_INTRO = re.compile(
 _SUBORDINATE = re.compile(r",\s+(?:hvor|da|når|fordi|mens|idet|efter at)\s+")
 _RELATIVE_SUBJECT = re.compile(r",\s+(?:der|som)\s+(?=\S)")
 _NP_BOUNDARY = NP_STOP_WORDS | {"er", "har", "blev", "var", "frem", "kommet", "bliver", "havde"}
+_TAIL = re.compile(rf",\s+(?:og\s+)?(?P<cue>(?-i:{_SPEECH}|mener|mente|vurderer|vurderede))\s+"
+                   rf"(?P<np>(?:han|hun|de|det|den|[A-ZÆØÅ]|[a-zæøå]+(?:en|et|erne|ne)\b)[^,]{{0,80}}?)\s*[.!]?\s*$")
+_ASKED = re.compile(r"(?:\w+\s+){0,2}(?:adspurgt|spurgt)\b", re.I)
+_SUBORDINATORS = frozenset("da når hvis mens efter fordi selvom selv om inden før som idet eftersom skønt".split())
+_STATEMENT_NOUNS = ("forklaringen", "meldingen", "beskeden", "budskabet", "vurderingen", "konklusionen", "svaret",
+                    "opfordringen", "kritikken", "udmeldingen", "argumentet", "begrundelsen", "advarslen")
 _RELATIVE = re.compile(r",?\s+(?:som|der|hvor)\s", re.I)
 _IFOLGE_MEDIA = re.compile(r"\bifølge\b", re.I)
 _FRA = re.compile(r"\b[Ff]ra\s+")
@@ -318,7 +324,38 @@ class QuoteFinder:
             at = self._at_clause(words, i)
             if at is not None:
                 return self._at_quote(ss, se, words, i, at)
-        return self._ifolge(ss, se, words, covered)
+        return self._tail(ss, se, covered) or self._ifolge(ss, se, words, covered)
+
+    def _tail(self, ss: int, se: int, covered: list[tuple[int, int]]) -> Quote | None:
+        """``Han har ikke forstået det endnu, siger han til Ritzau.``: a statement without quotation marks,
+        its speaker after the verb (inverted word order marks reported speech)."""
+        m = _TAIL.search(self.text, ss, se)
+        if not m or any(a < m.start() and ss < b for a, b in covered):
+            return None
+        qs, qe = _trim(self.text, ss, m.start(), " .\n")
+        content = self.text[qs:qe]
+        cue = m.group("cue").lower()
+        first = content.split()[0].lower() if content.split() else ""
+        if (len(_WORDS.findall(content)) < 4 or any(c in content for c in "-–—»«\"“”") or cue.startswith("kald")
+                or _ASKED.match(content) or (first in _SUBORDINATORS and cue not in ("lyder", "lød"))):
+            return None  # a dash or marked quote, a question put to them, or "Da ..., kalder X det ..."
+        q = Quote(qs, qe, "indirect", "tail", cue=cue)
+        q.clause = (m.start(), se)
+        q.np = np_after(self.text, m.start("np"), se)
+        said = self.text[q.np[0]:q.np[1]].lower()
+        if said in ("det", *_STATEMENT_NOUNS):  # "..., lyder det (fra X)."; "..., lyder forklaringen"
+            fra = _FRA.search(self.text, q.np[1], se)
+            q.np = np_after(self.text, fra.end(), se) if fra else None
+            q.inherit = q.np is None
+        if (q.np is None or said in PRONOUNS) and (own := self._named_first(qs, qe)):
+            q.np, q.inherit = own, False  # "Søren Pape hørte interessante ting, siger han": he speaks of himself
+        return q
+
+    def _named_first(self, start: int, end: int) -> tuple[int, int] | None:
+        """The person named among the first words of ``text[start:end]`` (a statement's own subject)."""
+        head = end if len(_WORDS.findall(self.text, start, end)) <= 8 else list(_WORDS.finditer(self.text, start, end))[8].start()
+        people = [m for m in self.resolver.ents_in(start, head) if m.label == "PER"]
+        return (people[0].start, people[0].end) if people else None
 
     def _at_clause(self, words: list[re.Match[str]], i: int) -> int | None:
         """Index of the ``at`` that opens a finite clause after the cue at ``i`` (not ``for at gøre``)."""

@@ -54,7 +54,7 @@ def canonical_media(name: str) -> str | None:
 
 def _case_ok(found: str, canonical: str) -> bool:
     """Short all-caps names (AP, DR, BT) must be written in capitals to count."""
-    return not (canonical.isupper() and len(canonical) <= 4 and found != found.upper())
+    return not (canonical.isupper() and len(found) <= 4 and found != found.upper())
 
 
 def find_relays(clause: str) -> list[str]:

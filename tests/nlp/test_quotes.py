@@ -159,3 +159,22 @@ def test_role_noun_without_introduction_is_the_last_speaker(quotes):
     qs = quotes("Kasper Hjulmand roser holdet og Simon Kjær.\n\nSimon Kjær spillede ikke.\n\n"
                 "- Vi er glade, siger Kasper Hjulmand.\n\n- Jeg er stolt af drengene, siger landstræneren.")
     assert by_text(qs, "Jeg er stolt")["speaker"]["name"] == "Kasper Hjulmand"
+
+
+def test_statement_with_the_speaker_after_the_verb(quotes):
+    qs = quotes("Filminstruktør Thomas Vinterberg vandt en Oscar.\n\n"
+                "Han har endnu ikke helt forstået, at han har vundet, siger han til TV 2 News.")
+    q = by_text(qs, "Han har endnu")
+    assert q["kind"] == "indirect" and q["speaker"]["name"] == "Thomas Vinterberg" and q["relays"] == ["TV 2"]
+
+
+def test_statement_about_oneself_is_the_named_subjects(quotes):
+    qs = quotes("- Vi er uenige, siger Jakob Ellemann-Jensen.\n\n"
+                "De Konservatives formand, Søren Pape Poulsen, hørte mange gode ting i talen, siger han.")
+    assert by_text(qs, "De Konservatives")["speaker"]["name"] == "Søren Pape Poulsen"
+
+
+def test_inverted_main_clause_after_a_subordinate_clause_is_not_speech(quotes):
+    qs = quotes("Da hun besøgte landet, kalder Donald Trump hende for en skuffelse.\n\n"
+                "Direkte adspurgt om landet har nok våben, svarer præsident Ivan Petrov undvigende.")
+    assert qs == []
