@@ -121,6 +121,7 @@ class Resolver:
                 self.mentions.append(Mention(split.group(2), start + split.start(2), ent.end_char, "PER"))
                 continue
             self.mentions.append(Mention(text, start, ent.end_char, label or ent.label_, country or None))
+        self._add_missed_surnames(body)
         self.starts = [m.start for m in self.mentions]
         self.surnames = {m.text.split()[-1] for m in self.mentions if m.label == "PER" and m.text.split()}
         self.people: dict[str, Person] = {}
@@ -130,6 +131,23 @@ class Resolver:
         self._collect_people()
         for person in self.people.values():
             self._learn(person)
+
+    def _add_missed_surnames(self, body: int) -> None:
+        """``Zelenskyj takkede Danmark``: a surname of a person the article names in full, where the
+        model saw no name, is that person again."""
+        surnames = {m.text.split()[-1] for m in self.mentions if m.label == "PER" and len(m.text.split()) > 1}
+        surnames = {n for n in surnames if len(n) > 3 and n[0].isupper() and not n.endswith(("'s", "’s"))}
+        if not surnames:
+            return
+        taken = [(m.start, m.end) for m in self.mentions]
+        pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(surnames, key=len, reverse=True))
+                             + r")(?:s|'s|’s|')?(?![\w-])")
+        added = []
+        for m in pattern.finditer(self.text, body):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                added.append(Mention(m.group(), m.start(), m.end(), "PER"))
+        if added:
+            self.mentions = sorted(self.mentions + added, key=lambda m: m.start)
 
     # -- people and their roles ------------------------------------------------
     def _collect_people(self) -> None:

@@ -64,13 +64,17 @@ _PASSIVE_AUX = {"blev", "bliver", "blevet", "er", "var"}
 _LIGHT_VERBS = re.compile(r"^(?:indled|gennemfør|foretag|iværksæt|ret|lancer|udfør|indgå|indgik|afhold|hold|"
                           r"hav|har|hadde|havde|sætte|sat|start|begynd|fortsæt|optrap|trapp|deltag|præsenter|"
                           r"annoncer|offentliggør|giv|gav|yde|send|vedtag|nedlæg|nedlagde|indfør|klar|pålæg|"
-                          r"udstede|udsted|kom med|fremsæt|fremsatte|rett)", re.I)
+                          r"udstede|udsted|kom(?:mer|me)?$|fremsæt|fremsatte|rett|udtryk)", re.I)
 _SPORT = re.compile(r"\b(?:landshold\w*|landskamp\w*|fodbold\w*|håndbold\w*|turnering\w*|semifinale\w*|"
                     r"kvartfinale\w*|målmand\w*|mesterskab\w*|VM-\w+|EM-\w+|pokal\w*|cykelløb\w*)\b", re.I)
 _MILITARY_AID = re.compile(r"\b(?:våben\w*|militær\w*|ammunition|missil\w*|kampfly|droner?|granater|artilleri|"
                            r"raketter|teknologi|kampvogne|udstyr)\b", re.I)
 _TITLE_HEADS = ("minister", "ministeren", "leder", "lederen", "formand", "formanden", "direktør", "direktøren", "chef",
                 "chefen", "sekretær", "sekretæren", "ordfører", "ordføreren", "rådgiver", "rådgiveren")
+_UNWILLING = re.compile(r"\b(?:interesseret|villig|parat|indstillet|rede)\s+(?:i|til|på)\s+at\s*$", re.I)
+_APPOSITION_GAP = re.compile(r"^[a-zæøå-]+ ?,$")  # "hovedstad,"
+_CONDITIONAL_THREAT = re.compile(r"\b(?:klar|parat|rede) (?:med|til)\b|\btru(?:er|ede|et|e) med\b", re.I)
+_THREATENABLE = {"SANCTION", "ASSAULT", "COERCE", "MOBILIZE"}
 _SPEECH_ACTS = {"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"}
 _ACCUSABLE = {"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"}
 
@@ -361,6 +365,9 @@ class EventFinder:
     def _negated(self, words: list[Word], lo: int, i: int, sent_start: int) -> bool:
         if any(w.low in _NEGATIONS for w in words[max(lo, i - 4):i + 3]):
             return True
+        if _UNWILLING.search(self.text[words[max(lo, i - 4)].start:words[i].start]) and any(
+                w.low in _NEGATIONS for w in words[max(lo, i - 7):i]):  # "ikke var interesseret i at drøfte"
+            return True
         if any(_CANCELLED.match(w.low) for w in words[max(lo, i - 5):i]):  # "aflyste et planlagt statsbesøg"
             return True
         governing = self.text[sent_start:words[lo].start] if lo > 0 else ""
@@ -381,7 +388,8 @@ class EventFinder:
         after = [a for a in clause if a.start >= cue_w.end]
         preps = {id(a): self._prep_before(words, a) for a in clause}
         for a, b in zip(clause, clause[1:]):  # "af EU og USA": a coordinated mention shares the preposition
-            if preps[id(b)] is None and self.text[a.end:b.start].strip() in ("og", ",", "samt", "eller"):
+            gap = self.text[a.end:b.start].strip()  # "i Litauens hovedstad, Vilnius": so does an apposition
+            if preps[id(b)] is None and (gap in ("og", ",", "samt", "eller") or _APPOSITION_GAP.match(gap)):
                 preps[id(b)] = preps[id(a)]
         free_before = [a for a in before if preps[id(a)] is None and not self._genitive(a)]
         wanted = _TARGET_PREPS.get(cue.type, set())
@@ -506,7 +514,7 @@ class EventFinder:
         # a group that works or agrees together with someone all work together ("X og Y ... sammen med Z")
         if cue.type in SYMMETRIC and (how == "between" or len(sources) > 1 and (cue.type != "CONSULT" or not targets)):
             pairs += [(a, b) for a, b in combinations(sources, 2)]
-        if not pairs and cue.type in SYMMETRIC and 1 < len(targets) <= 3 and not sources:
+        if not pairs and cue.type in SYMMETRIC and 1 < len(targets) <= 3 and not sources and how != "noun":
             pairs = [(a, b) for a, b in combinations(targets, 2)]
         return pairs
 
@@ -540,11 +548,34 @@ class EventFinder:
                     continue  # "forhandler om en fredsaftale": the topic, not a second event
                 sources, targets, how = self._roles(words, i, cue, actors)
                 sources, targets, how = self._fallbacks(words, i, cue, actors, sources, targets, how)
+                if cue.type in _THREATENABLE and self._conditional(words, i):
+                    cue = Cue("THREATEN", cue.pos, cue.word, None)  # "står klar med sanktioner, hvis Rusland ..."
+                    targets = targets or self._condition_subject(words, i, actors, sources)
+                    how += "-conditional"
                 for src, tgt in self._pairs(cue, sources, targets, how):
                     events.append(self._record(cue, src, tgt, words, i, lo, ss, se, quote, how))
             events += self._demands(words, actors, quote, ss, se)
             self._remember_group(actors)
         return self._accusations(events)
+
+    def _apposition(self, a: Actor, actors: list[Actor]) -> bool:
+        """``Litauens hovedstad, Vilnius``: a mention that renames the one before it."""
+        before = [b for b in actors if b.end <= a.start]
+        return bool(before) and bool(_APPOSITION_GAP.match(self.text[before[-1].end:a.start].strip()))
+
+    def _conditional(self, words: list[Word], i: int) -> bool:
+        """A measure held out, not taken: ``klar med sanktioner``, ``truer med told``, ``..., hvis X ...``."""
+        before = self.text[words[max(0, i - 5)].start:words[i].start]
+        return bool(_CONDITIONAL_THREAT.search(before)) or any(w.low in _HYPOTHETICAL for w in words[i + 1:i + 12])
+
+    def _condition_subject(self, words: list[Word], i: int, actors: list[Actor], sources: list[Actor]) -> list[Actor]:
+        """The subject of the ``hvis`` clause after the cue: the one threatened."""
+        k = next((k for k in range(i + 1, len(words)) if words[k].low in _HYPOTHETICAL), None)
+        if k is None:
+            return []
+        have = {a.country for a in sources}
+        after = [a for a in actors if a.start >= words[k].end and a.country not in have]
+        return after[:1] if after and self._prep_before(words, after[0]) is None else []
 
     def _fallbacks(self, words: list[Word], i: int, cue: Cue, actors: list[Actor], sources: list[Actor],
                    targets: list[Actor], how: str) -> tuple[list[Actor], list[Actor], str]:
@@ -559,7 +590,8 @@ class EventFinder:
         targets = [t for t in targets if t.country not in have] if how != "between" else targets
         if sources and not targets and how != "between":
             allowed = _FALLBACK_PREPS | ({"i", "på"} if cue.type in ("ASSAULT", "MOBILIZE", "COERCE") else set())
-            others = [a for a in actors if a.country not in have and self._prep_before(words, a) in allowed]
+            others = [a for a in actors if a.country not in have and self._prep_before(words, a) in allowed
+                      and not self._apposition(a, actors)]
             if len({a.country for a in others}) == 1:
                 targets = others[:1]
                 how += "-sentence"
@@ -588,7 +620,9 @@ class EventFinder:
         speaker = (q or {}).get("speaker") or {}
         negated = self._negated(words, lo, i, ss)
         kind = cue.type
-        if negated and kind in ("AGREE", "SUPPORT", "COOPERATE") and _APPROVAL.match(words[i].low):
+        unwilling = _UNWILLING.search(self.text[words[max(lo, i - 6)].start:words[i].start])
+        if negated and kind in ("AGREE", "SUPPORT", "COOPERATE", "CONSULT") and (
+                _APPROVAL.match(words[i].low) or unwilling):  # "ikke interesseret i at drøfte": a refusal
             kind, negated = "REJECT", False  # "vil ikke godkende", "er ikke blevet anerkendt": a refusal
         elif words[i].low.startswith("anerkend"):
             negated = True  # "anerkender, at ...": acknowledging is not an event; recognition is coded elsewhere
@@ -621,7 +655,8 @@ class EventFinder:
         out = list(events)
         for e in events:
             speaker_country = e.get("asserted_by_country")
-            if e.get("asserted_by_type") != "PER" or not speaker_country or e["negated"] or speaker_country in (e["source"]["country"], e["target"]["country"]):
+            if (e.get("asserted_by_type") != "PER" or not speaker_country or e["negated"] or "conditional" in e["rule"]
+                    or speaker_country in (e["source"]["country"], e["target"]["country"])):
                 continue
             military_aid = e["type"] == "AID" and _MILITARY_AID.search(e["text"])
             if e["type"] in _ACCUSABLE or military_aid:
