@@ -139,6 +139,10 @@ class Resolver:
         surnames = {n for n in surnames if len(n) > 3 and n[0].isupper() and not n.endswith(("'s", "’s"))}
         if not surnames:
             return
+        for m in self.mentions:  # "Zelenskyj" read as a place by the model
+            if m.label in ("LOC", "ORG", "MISC") and not m.country and (
+                    m.text in surnames or _strip_genitive(m.text) in surnames):
+                m.label = "PER"
         taken = [(m.start, m.end) for m in self.mentions]
         pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(surnames, key=len, reverse=True))
                              + r")(?:s|'s|’s|')?(?![\w-])")

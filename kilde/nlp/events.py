@@ -74,6 +74,10 @@ _TITLE_HEADS = ("minister", "ministeren", "leder", "lederen", "formand", "forman
 _UNWILLING = re.compile(r"\b(?:interesseret|villig|parat|indstillet|rede)\s+(?:i|til|på)\s+at\s*$", re.I)
 _APPOSITION_GAP = re.compile(r"^[a-zæøå-]+ ?,$")  # "hovedstad,"
 _CONDITIONAL_THREAT = re.compile(r"\b(?:klar|parat|rede) (?:med|til)\b|\btru(?:er|ede|et|e) med\b", re.I)
+_POSSESSOR = re.compile(r"[\w.-]+(?:'s|’s|s|')\s+[a-zæøå]")  # "FN's medlemmer"
+_GROUP_NOUNS = {"lande", "landene", "stater", "staterne", "regeringer", "parterne", "allierede", "partnere",
+                "partnerne", "medlemslande", "medlemslandene", "nationer"}
+_IGOS = {"UN", "EU", "NATO", "AU", "OSCE", "WTO", "IAEA", "ICC", "WHO", "IMF"}
 _THREATENABLE = {"SANCTION", "ASSAULT", "COERCE", "MOBILIZE"}
 _SPEECH_ACTS = {"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"}
 _ACCUSABLE = {"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"}
@@ -415,9 +419,12 @@ class EventFinder:
                 targets = [a for a in after if preps[id(a)] in wanted]
             sources = poss or agents
             if not sources:
-                light = any(_LIGHT_VERBS.match(w.low) for w in words[max(lo, i - 3):i])
-                if light or cue.type in SYMMETRIC:
+                lights = [k for k in range(max(lo, i - 5), i) if _LIGHT_VERBS.match(words[k].low)]
+                if lights or cue.type in SYMMETRIC:
                     sources = free_before
+                if lights and len(free_before) > 1 and not targets and \
+                        free_before[-1].start >= words[lights[-1]].end:  # "sendte Norge en særlig tak"
+                    sources, targets = free_before[:-1], free_before[-1:]
             if not targets:  # "annektering af ukrainske områder", "angreb på israelske byer"
                 targets = self._adjective_object(words, i)
             return sources, targets, "noun"
@@ -433,6 +440,8 @@ class EventFinder:
                 if len({a.country for a in others}) == 1:
                     return others[:1], free_before, "passive-sentence"
                 return [], [], "none"
+        if any(w.low in ("får", "fik", "fået", "modtager", "modtog") for w in words[max(lo, i - 3):i]):
+            return [], free_before, "received"  # "de får indrejseforbud": they are its target
         if cue.pos == "A":  # "Ruslands anerkendelse ... er uacceptabel": the speaker judges the clause's subject
             return [], clause[:1], "judgement"
         if free_before:
@@ -448,7 +457,7 @@ class EventFinder:
                           and 0 <= words[i - 2].start - a.end <= 2]
             return controller[-1:], objects, "infinitive"
         # V2: "I går mødtes Blinken med Park Jin", "Derfor opfordrer USA Kina til ..."
-        if free_after:
+        if free_after and not any(w.low in _GROUP_NOUNS for w in words[lo:i]):  # "Alle nordiske lande står bag X"
             src = free_after[0]
             rest = [a for a in after if a is not src and (preps[id(a)] is None or preps[id(a)] in wanted)]
             same = [a for a in rest if a.start - src.end < 4 and self.text[src.end:a.start].strip() in ("og", ",")]
@@ -548,6 +557,8 @@ class EventFinder:
                     continue  # "forhandler om en fredsaftale": the topic, not a second event
                 sources, targets, how = self._roles(words, i, cue, actors)
                 sources, targets, how = self._fallbacks(words, i, cue, actors, sources, targets, how)
+                if cue.type == "REJECT" and sources and not targets and any(w.low.startswith("veto") for w in words[i:i + 2]):
+                    targets = self._veto_body(words, actors, sources)
                 if cue.type in _THREATENABLE and self._conditional(words, i):
                     cue = Cue("THREATEN", cue.pos, cue.word, None)  # "står klar med sanktioner, hvis Rusland ..."
                     targets = targets or self._condition_subject(words, i, actors, sources)
@@ -557,6 +568,16 @@ class EventFinder:
             events += self._demands(words, actors, quote, ss, se)
             self._remember_group(actors)
         return self._accusations(events)
+
+    def _veto_body(self, words: list[Word], actors: list[Actor], sources: list[Actor]) -> list[Actor]:
+        """``nedlagde veto mod en resolution``: the veto is cast in the body voting (FN, EU)."""
+        have = {a.country for a in sources}
+        bodies = [a for a in actors if a.country in _IGOS and a.country not in have]
+        if bodies:
+            return bodies[:1]
+        if any(w.low.startswith(("sikkerhedsråd", "sikkerhedsresolution")) or w.low == "resolution" for w in words):
+            return [Actor("FN", "UN", "IGO", "FN", words[0].start, words[0].start)]
+        return []
 
     def _apposition(self, a: Actor, actors: list[Actor]) -> bool:
         """``Litauens hovedstad, Vilnius``: a mention that renames the one before it."""
@@ -619,6 +640,10 @@ class EventFinder:
         q = self._quote_at(words[i].start)
         speaker = (q or {}).get("speaker") or {}
         negated = self._negated(words, lo, i, ss)
+        if negated and cue.pos == "N" and i and (_NOUN_BEFORE.match(words[i - 1].text) and words[i - 1].text[:1].isupper()
+                                                 or adjective_country(words[i - 1].low)):
+            # "fordømmer ikke Ruslands angreb": the owned act is a fact; only "ingen/intet" denies it
+            negated = any(w.low in ("ingen", "intet") for w in words[max(0, i - 2):i])
         kind = cue.type
         unwilling = _UNWILLING.search(self.text[words[max(lo, i - 6)].start:words[i].start])
         if negated and kind in ("AGREE", "SUPPORT", "COOPERATE", "CONSULT") and (

@@ -102,3 +102,40 @@ def test_sports_article_gives_no_state_events(analyse):
     doc = analyse("Danmarks landshold slog Sverige i aftes. Håndboldlandsholdet angreb fra start, "
                   "og i semifinalen venter Frankrig.")
     assert doc._.events == []
+
+
+def test_veto_is_cast_against_the_body_voting(analyse):
+    doc = analyse("Rusland nedlagde fredag veto mod et udkast til en sikkerhedsresolution om krigen i Ukraine.")
+    assert ("REJECT", "RUS", "UN") in triples(doc)
+
+
+def test_sanctions_held_out_on_a_condition_are_a_threat(analyse):
+    doc = analyse("Frankrig står klar med yderligere sanktioner, hvis Iran fortsætter sit atomprogram.")
+    assert ("THREATEN", "FRA", "IRN") in triples(doc)
+    assert not {t for t in triples(doc) if t[0] == "SANCTION"}
+
+
+def test_standing_behind_a_state_is_support(analyse):
+    doc = analyse("Polen står bag Ukraine i krigen.")
+    assert ("SUPPORT", "POL", "UKR") in triples(doc)
+
+
+def test_thanks_sent_to_a_state(analyse):
+    doc = analyse("Den ukrainske præsident sendte torsdag Norge en særlig tak for luftforsvaret.")
+    assert ("SUPPORT", "UKR", "NOR") in triples(doc)
+
+
+def test_the_one_who_receives_a_ban_is_its_target(analyse):
+    doc = analyse("Sanktionerne betyder, at de russiske ministre får indrejseforbud til EU.")
+    assert ("SANCTION", "RUS", "EU") not in triples(doc)
+
+
+def test_matrix_negation_does_not_deny_an_owned_attack(analyse):
+    doc = analyse("FN's Sikkerhedsråd fordømmer ikke i samlet flok Ruslands angreb på Ukraine.")
+    assert ("ASSAULT", "RUS", "UKR") in triples(doc)
+
+
+def test_not_interested_in_talks_is_a_refusal(analyse):
+    doc = analyse("Spaniens premierminister sagde, at han ikke var interesseret i at drøfte sagen med Marokko.")
+    assert ("REJECT", "ESP", "MAR") in triples(doc)
+    assert ("CONSULT", "ESP", "MAR") not in triples(doc)
