@@ -557,8 +557,8 @@ class EventFinder:
                     continue  # "forhandler om en fredsaftale": the topic, not a second event
                 sources, targets, how = self._roles(words, i, cue, actors)
                 sources, targets, how = self._fallbacks(words, i, cue, actors, sources, targets, how)
-                if cue.type == "REJECT" and sources and not targets and any(w.low.startswith("veto") for w in words[i:i + 2]):
-                    targets = self._veto_body(words, actors, sources)
+                if cue.type == "REJECT" and sources and any(w.low.startswith("veto") for w in words[i:i + 2]):
+                    targets = self._veto_body(words, actors, sources) or targets
                 if cue.type in _THREATENABLE and self._conditional(words, i):
                     cue = Cue("THREATEN", cue.pos, cue.word, None)  # "står klar med sanktioner, hvis Rusland ..."
                     targets = targets or self._condition_subject(words, i, actors, sources)
