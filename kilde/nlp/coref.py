@@ -59,6 +59,7 @@ _ORG_THEN_NAME = re.compile(
     r"([A-ZÆØÅ][\wæøå-]*(?:styrelsen|ministeriet|rådet|tilsynet|politi|partiet|forbundet|banken|kommune|"
     r"regionen|universitet|instituttet|centret|centeret|selskabet|foreningen|Bank))"
     r" ((?:[A-ZÆØÅ][a-zæøåéü-]+ ){1,2}[A-ZÆØÅ][a-zæøåéü-]+)$")
+_FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "PRK", "KOR", "VNM"}  # "Xi Jinping" is "Xi" on second mention
 _NOT_OWNED = NP_STOP_WORDS | CUE_VERBS | {"er", "har", "var", "blev", "vil", "skal", "kan", "bliver", "havde"}
 _DESCRIPTION = re.compile(
     r"\b(?:[Ee]n (?:\d+-årig|ung|ældre|midaldrende) (?:mand|kvinde|dreng|pige|person)|[Dd]en \d+-årige"
@@ -135,8 +136,10 @@ class Resolver:
     def _add_missed_surnames(self, body: int) -> None:
         """``Zelenskyj takkede Danmark``: a surname of a person the article names in full, where the
         model saw no name, is that person again."""
-        surnames = {m.text.split()[-1] for m in self.mentions if m.label == "PER" and len(m.text.split()) > 1}
-        surnames = {n for n in surnames if len(n) > 3 and n[0].isupper() and not n.endswith(("'s", "’s"))}
+        full = [m.text.split() for m in self.mentions if m.label == "PER" and len(m.text.split()) > 1]
+        surnames = {n[-1] for n in full if len(n[-1]) > 3}
+        surnames |= {n[0] for n in full if (k := known_person(" ".join(n))) and k.country in _FAMILY_NAME_FIRST}
+        surnames = {n for n in surnames if n[0].isupper() and not n.endswith(("'s", "’s"))}
         if not surnames:
             return
         for m in self.mentions:  # "Zelenskyj" read as a place by the model

@@ -232,8 +232,12 @@ class EventFinder:
         out = []
         speaker = (quote or {}).get("speaker") or {}
         for i, w in enumerate(words):
-            if w.low in ("de", "han", "hun") and i > 0 and words[i - 1].low == "at":
+            if w.low in ("de", "han", "hun", "det") and i > 0 and words[i - 1].low == "at":
                 free = [a for a in actors if a.end <= w.start and self._prep_before(words, a) is None]
+                if w.low == "det":  # "Israel oplyser, at det angriber ...": a state, never a person;
+                    nxt = [x.low for x in words[i + 1:i + 3]]  # not "at det er nødvendigt at ..."
+                    expletive = nxt[:1] in (["er"], ["var"], ["bliver"], ["blev"]) and nxt[1:] not in (["ved"], ["klar"], ["parat"])
+                    free = [] if expletive else [a for a in free if not a.person and a.sector != "MEDIA"][:1]
                 if free:  # "Holland og Norge har meddelt, at de vil donere ...": the matrix subject
                     for a in (free if w.low == "de" else free[-1:]):
                         out.append(a.at(w))
@@ -521,7 +525,8 @@ class EventFinder:
         pairs = [(s, t) for s in sources for t in targets if s.country != t.country]
         # members of a group meeting someone sit on one side ("de forhandlede med tyrkiske embedsmænd");
         # a group that works or agrees together with someone all work together ("X og Y ... sammen med Z")
-        if cue.type in SYMMETRIC and (how == "between" or len(sources) > 1 and (cue.type != "CONSULT" or not targets)):
+        if (cue.type in SYMMETRIC or cue.word.startswith("våbenhvile")) and (
+                how == "between" or len(sources) > 1 and (cue.type != "CONSULT" or not targets)):
             pairs += [(a, b) for a, b in combinations(sources, 2)]
         if not pairs and cue.type in SYMMETRIC and 1 < len(targets) <= 3 and not sources and how != "noun":
             pairs = [(a, b) for a, b in combinations(targets, 2)]
