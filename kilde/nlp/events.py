@@ -212,6 +212,7 @@ class EventFinder:
         self.group: list[Actor] = []  # the last pair or group named together
         self.lists = cues()[1]
         self.word_starts: list[int] = []  # of the sentence being read
+        self.adversary: Actor | None = None  # see _remember_adversary
 
     # -- actors in a span -----------------------------------------------------------------
     def _in_span(self, start: int, end: int) -> list[dict[str, Any]]:
@@ -304,7 +305,8 @@ class EventFinder:
         found = []
         for i, w in enumerate(words):
             options = _candidates(w.low)
-            if i and len({c.pos for c in options}) == 2 and _NOUN_BEFORE.match(words[i - 1].text):
+            if i and len({c.pos for c in options}) == 2 and (
+                    _NOUN_BEFORE.match(words[i - 1].text) or words[i - 1].low in ("med", "om", "af", "mod", "imod")):
                 options = tuple(c for c in options if c.pos == "N")  # "Ruslands angreb", "et angreb"
             for cue in options:
                 if cue.particle and not any(_match(cue.particle, x.low) or (
@@ -544,6 +546,7 @@ class EventFinder:
             if not words:
                 continue
             self.word_starts = [w.start for w in words]
+            found_before = len(events)
             actors = self._actors(ss, se)
             quote = self._quote_at(ss + len(stext) // 2)
             if quote and quote.get("kind") == "direct":  # not the attribution clause ", siger Blinken"
@@ -568,11 +571,27 @@ class EventFinder:
                     cue = Cue("THREATEN", cue.pos, cue.word, None)  # "står klar med sanktioner, hvis Rusland ..."
                     targets = targets or self._condition_subject(words, i, actors, sources)
                     how += "-conditional"
+                if cue.type in ("SANCTION", "THREATEN") and sources and not targets and self.adversary and \
+                        self.adversary.country not in {a.country for a in sources}:
+                    targets, how = [self.adversary.at(words[i])], how + "-discourse"  # "sanktioner fra EU's side"
                 for src, tgt in self._pairs(cue, sources, targets, how):
                     events.append(self._record(cue, src, tgt, words, i, lo, ss, se, quote, how))
             events += self._demands(words, actors, quote, ss, se)
             self._remember_group(actors)
+            self._remember_adversary(events[found_before:])
         return self._accusations(events)
+
+    def _remember_adversary(self, events: list[dict[str, Any]]) -> None:
+        """The state the story is against: the last one attacking, or accused, sanctioned, threatened."""
+        for e in events:
+            if e["negated"]:
+                continue
+            side = "source" if e["type"] in ("ASSAULT", "MOBILIZE", "COERCE") else \
+                "target" if e["type"] in ("ACCUSE", "SANCTION", "THREATEN") else None
+            if side and e[side]["country"]:
+                a = e[side]
+                self.adversary = Actor(a["name"], a["country"], a.get("sector"), a.get("mention") or a["name"],
+                                       a.get("start") or 0, a.get("end") or 0)
 
     def _veto_body(self, words: list[Word], actors: list[Actor], sources: list[Actor]) -> list[Actor]:
         """``nedlagde veto mod en resolution``: the veto is cast in the body voting (FN, EU)."""
@@ -592,7 +611,8 @@ class EventFinder:
     def _conditional(self, words: list[Word], i: int) -> bool:
         """A measure held out, not taken: ``klar med sanktioner``, ``truer med told``, ``..., hvis X ...``."""
         before = self.text[words[max(0, i - 5)].start:words[i].start]
-        return bool(_CONDITIONAL_THREAT.search(before)) or any(w.low in _HYPOTHETICAL for w in words[i + 1:i + 12])
+        return bool(_CONDITIONAL_THREAT.search(before)) or any(w.low in _HYPOTHETICAL for w in words[i + 1:i + 12]) \
+            or any(w.low in _HYPOTHETICAL for w in words[:3])  # "Hvis vi ikke indgår en aftale, så vil jeg pålægge told"
 
     def _condition_subject(self, words: list[Word], i: int, actors: list[Actor], sources: list[Actor]) -> list[Actor]:
         """The subject of the ``hvis`` clause after the cue: the one threatened."""
