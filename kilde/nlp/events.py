@@ -306,7 +306,8 @@ class EventFinder:
         for i, w in enumerate(words):
             options = _candidates(w.low)
             if i and len({c.pos for c in options}) == 2 and (
-                    _NOUN_BEFORE.match(words[i - 1].text) or words[i - 1].low in ("med", "om", "af", "mod", "imod")):
+                    _NOUN_BEFORE.match(words[i - 1].text) or words[i - 1].low in ("med", "om", "af", "mod", "imod")
+                    or words[i - 1].low.endswith(("ens", "ets", "ernes", "enes"))):  # "regeringens fordømmelse"
                 options = tuple(c for c in options if c.pos == "N")  # "Ruslands angreb", "et angreb"
             for cue in options:
                 if cue.particle and not any(_match(cue.particle, x.low) or (
@@ -433,6 +434,8 @@ class EventFinder:
                     sources, targets = free_before[:-1], free_before[-1:]
             if not targets:  # "annektering af ukrainske områder", "angreb på israelske byer"
                 targets = self._adjective_object(words, i)
+            if cue.type == "COOPERATE" and "øvelse" in cue_w.low and poss and not targets:
+                return sources, [], "exercise"  # "store kinesiske militærøvelser": one state's show of force
             return sources, targets, "noun"
 
         passive = cue_w.low.endswith(("es", "et", "t")) and any(w.low in _PASSIVE_AUX for w in words[max(lo, i - 3):i])
@@ -567,6 +570,8 @@ class EventFinder:
                 sources, targets, how = self._fallbacks(words, i, cue, actors, sources, targets, how)
                 if cue.type == "REJECT" and sources and any(w.low.startswith("veto") for w in words[i:i + 2]):
                     targets = self._veto_body(words, actors, sources) or targets
+                if how.startswith("exercise"):
+                    cue, how = Cue("MOBILIZE", cue.pos, cue.word, None), how.replace("exercise", "noun")
                 if cue.type in _THREATENABLE and self._conditional(words, i):
                     cue = Cue("THREATEN", cue.pos, cue.word, None)  # "står klar med sanktioner, hvis Rusland ..."
                     targets = targets or self._condition_subject(words, i, actors, sources)
