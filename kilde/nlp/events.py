@@ -75,6 +75,7 @@ _UNWILLING = re.compile(r"\b(?:interesseret|villig|parat|indstillet|rede)\s+(?:i
 _APPOSITION_GAP = re.compile(r"^[a-zæøå-]+ ?,$")  # "hovedstad,"
 _CONDITIONAL_THREAT = re.compile(r"\b(?:klar|parat|rede) (?:med|til)\b|\btru(?:er|ede|et|e) med\b", re.I)
 _POSSESSOR = re.compile(r"[\w.-]+(?:'s|’s|s|')\s+[a-zæøå]")  # "FN's medlemmer"
+_MEMBERS = re.compile(r"(?:'s|’s|s|')?\s+(?:medlemmer|medlemslande|medlemsstater|medlemslandes)\b")  # "FN's medlemmer"
 _GROUP_NOUNS = {"lande", "landene", "stater", "staterne", "regeringer", "parterne", "allierede", "partnere",
                 "partnerne", "medlemslande", "medlemslandene", "nationer"}
 _IGOS = {"UN", "EU", "NATO", "AU", "OSCE", "WTO", "IAEA", "ICC", "WHO", "IMF"}
@@ -642,7 +643,7 @@ class EventFinder:
         if sources and not targets and how != "between":
             allowed = _FALLBACK_PREPS | ({"i", "på"} if cue.type in ("ASSAULT", "MOBILIZE", "COERCE") else set())
             others = [a for a in actors if a.country not in have and self._prep_before(words, a) in allowed
-                      and not self._apposition(a, actors)]
+                      and not self._apposition(a, actors) and not _MEMBERS.match(self.text, a.end)]
             if len({a.country for a in others}) == 1:
                 targets = others[:1]
                 how += "-sentence"

@@ -139,3 +139,13 @@ def test_not_interested_in_talks_is_a_refusal(analyse):
     doc = analyse("Spaniens premierminister sagde, at han ikke var interesseret i at drøfte sagen med Marokko.")
     assert ("REJECT", "ESP", "MAR") in triples(doc)
     assert ("CONSULT", "ESP", "MAR") not in triples(doc)
+
+
+def test_members_of_a_body_are_not_the_body(analyse):
+    doc = analyse("Der vil alle FN's medlemmer skulle stemme om at fordømme den russiske annektering.")
+    assert not {t for t in triples(doc) if "UN" in t[1:]}
+
+
+def test_one_states_military_exercises_are_mobilisation(analyse):
+    doc = analyse("Spændingerne over Taiwan er vokset, og der blev afholdt store kinesiske militærøvelser.")
+    assert ("MOBILIZE", "CHN", "TWN") in triples(doc)
