@@ -32,6 +32,7 @@ VARIANTS = {
     "base": dict(width=96, depth=4, rows=[5000, 2500, 2500, 2500], window=1),
     "wide": dict(width=128, depth=4, rows=[10000, 5000, 5000, 5000], window=1),
     "deep": dict(width=128, depth=6, rows=[10000, 5000, 5000, 5000], window=1),
+    "fast": dict(width=64, depth=2, rows=[5000, 2500, 2500, 2500], window=1),
 }
 
 CONFIG = """
@@ -230,8 +231,8 @@ def score(nlp: spacy.Language, path: Path) -> dict[str, object]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--variant", default="wide", choices=sorted(VARIANTS))
-    ap.add_argument("--epochs", type=int, default=40)
+    ap.add_argument("--variant", default="base", choices=sorted(VARIANTS))
+    ap.add_argument("--epochs", type=int, default=24)
     ap.add_argument("--patience", type=int, default=3000)
     ap.add_argument("--dropout", type=float, default=0.2)
     ap.add_argument("--seed", type=int, default=13)

@@ -17,7 +17,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kilde.nlp.coref import Resolver, resolver_for, role_stem
+from kilde.nlp.coref import Resolver, doc_text, resolver_for, role_stem
 from kilde.nlp.knowledge import adjective_country, compound_country, country_name, demonyms, noun_sector, parties
 
 _WORD = re.compile(r"[\wæøåÆØÅé'’-]+")
@@ -50,7 +50,7 @@ def _home_country(doc: Doc, resolver: Resolver) -> str | None:
     if article.get("language", "da") != "da":
         return None
     countries = [m.country for m in resolver.mentions if m.label == "GPE" and m.country]
-    if "DNK" in countries or not countries or re.search(r"\b(?:dansk|danske|Danmarks?)\b", doc.text):
+    if "DNK" in countries or not countries or re.search(r"\b(?:dansk|danske|Danmarks?)\b", doc_text(doc)):
         return "DNK"
     return None
 
@@ -94,7 +94,7 @@ def _adjective_before(text: str, at: int) -> str | None:
 def _noun_mentions(doc: Doc, resolver: Resolver, taken: list[tuple[int, int]]) -> list[ActorMention]:
     """``den russiske regering``, ``amerikanske styrker``, ``Nordkoreas leder`` (resolved to a person
     when the article names one with that role) and bare ``regeringen``."""
-    text = doc.text
+    text = doc_text(doc)
     out: list[ActorMention] = []
     home = None
     words = list(_WORD.finditer(text))

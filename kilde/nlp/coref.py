@@ -102,7 +102,7 @@ class Resolver:
     """Resolve speaker and actor phrases within one article."""
 
     def __init__(self, doc: Doc) -> None:
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.sentences = sentence_spans(doc)
         self.mentions: list[Mention] = []
         article = (doc._.article if Doc.has_extension("article") else None) or {}
@@ -417,14 +417,29 @@ class Resolver:
         return {"name": name, "mention": m.text, "start": m.start, "end": m.end, "type": kind, "country": country}
 
 
-def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
-    """``(start_char, end_char)`` of every sentence, read from the sentence-start flags in one pass."""
-    if not len(doc) or not doc.has_annotation("SENT_START"):
-        return [(0, len(doc.text))] if doc.text else []
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined from the tokens once per doc (spaCy joins it again on every access)."""
+    text = doc.user_data.get("kilde_text")
+    if text is None:
+        text = doc.user_data["kilde_text"] = doc.text
+    return text
+
+
+def has_sentences(doc: Doc) -> bool:
+    """Whether something set sentence starts on ``doc`` (``doc.has_annotation("SENT_START")``, as one array read)."""
     from spacy.attrs import SENT_START
 
-    flags = doc.to_array([SENT_START])
-    starts = [i for i, f in enumerate(flags.tolist()) if f == 1 or i == 0]
+    return len(doc) > 0 and bool((doc.to_array(SENT_START)[1:] != 0).any() or len(doc) == 1)
+
+
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """``(start_char, end_char)`` of every sentence, read from the sentence-start flags in one pass."""
+    from spacy.attrs import SENT_START
+
+    if not has_sentences(doc):
+        return [(0, len(doc_text(doc)))] if len(doc) else []
+    flags = doc.to_array(SENT_START).tolist()
+    starts = [i for i, f in enumerate(flags) if f == 1 or i == 0]
     spans = []
     for a, b in zip(starts, starts[1:] + [len(doc)]):
         last = doc[b - 1]

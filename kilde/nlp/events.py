@@ -31,7 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kilde.nlp import dates
-from kilde.nlp.coref import resolver_for
+from kilde.nlp.coref import doc_text, resolver_for
 from kilde.nlp.gazetteer import read_tsv
 from kilde.nlp.knowledge import adjective_country, country_name
 
@@ -203,7 +203,7 @@ class EventFinder:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.mentions = [m for m in (doc._.actor_mentions or []) if m.get("country") and m["kind"] != "MEDIA"]
         self.quotes = doc._.quotes or []
         article = doc._.article or {}

@@ -16,7 +16,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kilde.nlp.coref import resolver_for
+from kilde.nlp.coref import doc_text, has_sentences, resolver_for
 from kilde.nlp.lang.da import BACK_POINTERS, CUE_VERBS, MEDIA_PREFIXES, NP_STOP_WORDS, PRONOUNS, SPEECH_VERBS
 from kilde.nlp.relays import canonical_media, find_relays
 from kilde.read.header import is_heading, paragraphs as split_paragraphs
@@ -146,13 +146,13 @@ class QuoteFinder:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         meta = doc._.article or {}
         start = self.body = meta.get("body_start", 0)
         self.paras: list[tuple[int, int]] = [tuple(p) for p in (meta.get("paragraphs") or split_paragraphs(self.text, start))]  # type: ignore[misc]
         self.para_starts = [p[0] for p in self.paras]
         self.resolver = resolver_for(doc)
-        sents = self.resolver.sentences if doc.has_annotation("SENT_START") else list(self.paras)
+        sents = self.resolver.sentences if has_sentences(doc) else list(self.paras)
         self.sents = [(max(a, start), b) for a, b in sents if b > start]
 
     def para_of(self, pos: int) -> int:

@@ -7,59 +7,56 @@ Paragraph breaks always end a sentence (dash paragraphs are their own sentences)
 """
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from kilde.nlp.lang.da import CLOSE_QUOTES, DASHES, OPEN_QUOTES
 
 _STOPS = {".", "!", "?", "…", "...", "?!", "!?"}
 
 
-def _starts_sentence(token: Token) -> bool:
-    text = token.text
+def _starts_sentence(text: str) -> bool:
     first = text[0]
     return first.isupper() or first.isdigit() or text in DASHES or first in OPEN_QUOTES
 
 
-def _is_break(token: Token) -> bool:
-    return token.is_space and "\n" in token.text
-
-
 def set_sentences(doc: Doc) -> Doc:
-    """Mark ``is_sent_start`` on every token of ``doc``."""
+    """Mark ``is_sent_start`` on every token of ``doc`` (read in one pass, written as one array)."""
     n = len(doc)
     if not n:
         return doc
-    starts = [False] * n
-    starts[0] = True
+    texts = [t.text for t in doc]
+    glued = [not t.whitespace_ for t in doc]
+    space = [t.isspace() for t in texts]
+    brk = [sp and "\n" in t for sp, t in zip(space, texts)]
+
+    def closing(i: int) -> bool:  # a quote mark or bracket glued to the word before it closes something
+        return (texts[i] in CLOSE_QUOTES or texts[i] == ")") and glued[i - 1]
+
+    flags = numpy.full((n, 1), -1, dtype="int64")
+    flags[0, 0] = 1
     for i in range(1, n):
-        prev = doc[i - 1]
-        if _is_break(prev) or (prev.is_space and i >= 2 and _is_break(doc[i - 2])):
-            starts[i] = True
+        if brk[i - 1] or (space[i - 1] and i >= 2 and brk[i - 2]):
+            flags[i, 0] = 1
             continue
-        if doc[i].is_space or _is_closing(doc, i):
+        if space[i] or closing(i):
             continue
         j = i - 1
-        while j > 0 and _is_closing(doc, j):
+        while j > 0 and closing(j):
             j -= 1
-        if doc[j].text in _STOPS:
-            starts[i] = _starts_sentence(doc[i]) and not _inside_abbrev(doc, j)
-    for token, start in zip(doc, starts):
-        token.is_sent_start = start
+        if texts[j] in _STOPS and _starts_sentence(texts[i]) and not _initial(texts, j):
+            flags[i, 0] = 1
+    doc.from_array([SENT_START], flags.astype("uint64"))  # -1 (not a start) wraps as spaCy stores it
     return doc
 
 
-def _is_closing(doc: Doc, i: int) -> bool:
-    """A quote mark or bracket glued to the word before it closes something."""
-    text = doc[i].text
-    return (text in CLOSE_QUOTES or text == ")") and not doc[i - 1].whitespace_
-
-
-def _inside_abbrev(doc: Doc, stop: int) -> bool:
+def _initial(texts: list[str], stop: int) -> bool:
     """A lone ``.`` after one capital letter (``J. Hansen``) is an initial, not a stop."""
-    if doc[stop].text != "." or stop == 0:
+    if texts[stop] != "." or stop == 0:
         return False
-    before = doc[stop - 1].text
+    before = texts[stop - 1]
     return len(before) == 1 and before.isupper()
 
 
