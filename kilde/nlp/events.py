@@ -78,6 +78,7 @@ _POSSESSOR = re.compile(r"[\w.-]+(?:'s|’s|s|')\s+[a-zæøå]")  # "FN's medlem
 _MEMBERS = re.compile(r"(?:'s|’s|s|')?\s+(?:medlemmer|medlemslande|medlemsstater|medlemslandes)\b")  # "FN's medlemmer"
 _GROUP_NOUNS = {"lande", "landene", "stater", "staterne", "regeringer", "parterne", "allierede", "partnere",
                 "partnerne", "medlemslande", "medlemslandene", "nationer"}
+_PHYSICAL = {"COERCE", "ASSAULT", "SANCTION", "AID", "MOBILIZE", "RETREAT"}
 _IGOS = {"UN", "EU", "NATO", "AU", "OSCE", "WTO", "IAEA", "ICC", "WHO", "IMF"}
 _THREATENABLE = {"SANCTION", "ASSAULT", "COERCE", "MOBILIZE"}
 _SPEECH_ACTS = {"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"}
@@ -723,13 +724,21 @@ class EventFinder:
         return out
 
 
+def _act(e: dict[str, Any]) -> str:
+    """What was done, as far as the cue tells: ``anholdt`` and ``lukket`` are two acts, ``angreb`` and
+    ``angrebet`` one."""
+    if e["rule"].startswith(("asserted", "cue-v-modal")) or e["type"] not in _PHYSICAL:
+        return ""  # what is said (thanks, accusations, vetoes) is one act per pair, however it is worded
+    return (e.get("cue") or "").lower()[:4]
+
+
 def dedupe(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One event per (type, source country, target country, negated) per article; the first keeps the others' count."""
     seen: dict[tuple[Any, ...], dict[str, Any]] = {}
     for e in events:
         s, t = e["source"]["country"], e["target"]["country"]
         pair = tuple(sorted((s, t))) if e["type"] in SYMMETRIC else (s, t)
-        key = (e["type"], pair, e["negated"])
+        key = (e["type"], pair, e["negated"], _act(e))
         if key in seen:
             seen[key]["mentions"] += 1
         else:

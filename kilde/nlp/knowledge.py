@@ -88,6 +88,7 @@ def actor_nouns() -> dict[str, str]:
 
 
 @lru_cache(maxsize=100_000)
+@lru_cache(maxsize=200_000)
 def noun_sector(word: str) -> str | None:
     """The sector of an actor noun in any inflection (``regeringen`` -> GOV), else None."""
     w = word.lower()

@@ -149,3 +149,9 @@ def test_members_of_a_body_are_not_the_body(analyse):
 def test_one_states_military_exercises_are_mobilisation(analyse):
     doc = analyse("Spændingerne over Taiwan er vokset, og der blev afholdt store kinesiske militærøvelser.")
     assert ("MOBILIZE", "CHN", "TWN") in triples(doc)
+
+
+def test_two_different_acts_against_one_state_are_two_events(analyse):
+    doc = analyse("Israel har anholdt en leder på Vestbredden.\n\nIsrael har samtidig lukket alle grænseovergange til Gaza.")
+    coerce = [e for e in doc._.events if e["type"] == "COERCE" and e["source"]["country"] == "ISR"]
+    assert len(coerce) == 2 and {e["cue"] for e in coerce} == {"anholdt", "lukket"}
