@@ -231,7 +231,7 @@ def score(nlp: spacy.Language, path: Path) -> dict[str, object]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--variant", default="base", choices=sorted(VARIANTS))
+    ap.add_argument("--variant", default="fast", choices=sorted(VARIANTS))
     ap.add_argument("--epochs", type=int, default=24)
     ap.add_argument("--patience", type=int, default=3000)
     ap.add_argument("--dropout", type=float, default=0.2)

@@ -274,10 +274,11 @@ class Resolver:
                 return self.people.get(self.names[m.start])
         return None
 
-    def last_person_before(self, at: int, window: int = 1500) -> Person | None:
+    def last_person_before(self, at: int, window: int = 1500, full_only: bool = False) -> Person | None:
         """The person named last before ``at``; in that sentence a genitive (``Lars Mørchs beslutning``)
         gives way to a person named without one (``Ole Andersen respekterer ...``)."""
-        found = [m for m in self.mentions if m.label == "PER" and at - window <= m.start < at]
+        found = [m for m in self.mentions if m.label == "PER" and at - window <= m.start < at
+                 and (not full_only or len(self.names[m.start].split()) > 1)]
         if not found:
             return None
         best = found[-1]
@@ -404,6 +405,8 @@ class Resolver:
             if last and last.get("type") == "PER" and at - last.get("at", at) < 1200:
                 return {**last, "mention": low, "via": "pronoun"}
             person = self.last_person_before(at)
+            if person and len(person.name.split()) == 1:  # "Oscar" (a prize read as a name) is no one's full name
+                person = self.last_person_before(at, full_only=True) or person
             if person:
                 return {"name": person.name, "mention": low, "start": at, "end": at + len(low), "type": "PER",
                         "country": person.country, "via": "pronoun"}
