@@ -22,6 +22,7 @@ Result = tuple[Article, dict[str, Any]] | Reject
 def make_doc(nlp: Language, article: Article) -> Doc:
     """A tokenised Doc carrying the article's metadata for the components."""
     doc = nlp.make_doc(article.text)
+    doc.user_data["kilde_text"] = article.text  # what doc.text would join again from the tokens
     doc._.article = {
         "id": article.id,
         "published": article.published,

@@ -8,7 +8,7 @@ Paragraph breaks always end a sentence (dash paragraphs are their own sentences)
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -27,8 +27,10 @@ def set_sentences(doc: Doc) -> Doc:
     n = len(doc)
     if not n:
         return doc
-    texts = [t.text for t in doc]
-    glued = [not t.whitespace_ for t in doc]
+    rows = doc.to_array([ORTH, SPACY]).tolist()  # one array read instead of a Token object per word
+    strings = doc.vocab.strings
+    texts = [strings[o] for o, _ in rows]
+    glued = [not sp for _, sp in rows]
     space = [t.isspace() for t in texts]
     brk = [sp and "\n" in t for sp, t in zip(space, texts)]
 
