@@ -59,8 +59,8 @@ def kill_and_resume(corpus, db, kills: int, seed: int, *extra) -> int:
 
 @pytest.mark.slow
 def test_sigkill_at_random_points_loses_nothing_and_doubles_nothing(tmp_path):
-    # CI: 3 kills on 72 articles. The full check: KILDE_KILLS=20 KILDE_COPIES=250 pytest tests/test_scale.py -k sigkill
-    kills, copies = int(os.environ.get("KILDE_KILLS", 3)), int(os.environ.get("KILDE_COPIES", 6))
+    # CI: 3 kills on 480 articles. The full check: KILDE_KILLS=20 KILDE_COPIES=250 pytest tests/test_scale.py -k sigkill
+    kills, copies = int(os.environ.get("KILDE_KILLS", 3)), int(os.environ.get("KILDE_COPIES", 40))
     corpus = tmp_path / "corpus.jsonl"
     write_corpus(corpus, copies=copies)
     _ingest([corpus], tmp_path / "whole.duckdb", "--batch-size", "6")

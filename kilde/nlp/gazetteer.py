@@ -15,6 +15,7 @@ from importlib import resources
 
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
+from spacy.tokens import Doc
 
 from kilde.nlp.relays import media_names
 
@@ -75,10 +76,20 @@ def adjectives() -> dict[str, str]:
     return stem_table("adjectives_da.tsv", ("", "e"))
 
 
+class GazetteerRuler(EntityRuler):
+    """The entity ruler, which also drops the model's mentions that hold no word (a lone ``>``)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc = super().__call__(doc)
+        if any(not any(ch.isalnum() for ch in e.text) for e in doc.ents):
+            doc.ents = [e for e in doc.ents if any(ch.isalnum() for ch in e.text)]
+        return doc
+
+
 @Language.factory("kilde_gazetteer", requires=["doc.ents"], assigns=["doc.ents"])
 def make_gazetteer(nlp: Language, name: str) -> EntityRuler:
     """An entity ruler over the model's entities (it overwrites them where it matches)."""
-    ruler = EntityRuler(nlp, name=name, phrase_matcher_attr="ORTH", overwrite_ents=True)
+    ruler = GazetteerRuler(nlp, name=name, phrase_matcher_attr="ORTH", overwrite_ents=True)
     patterns = [{"label": _LABEL_TO_ENT[label], "pattern": text, "id": f"{label}|{code}"}
                 for text, label, code in names()]
     ruler.add_patterns(patterns)

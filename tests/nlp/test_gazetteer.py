@@ -27,3 +27,13 @@ def test_gazetteer_overrides_model_entities(nlp):
     found = {(e.text, e.ent_id_) for e in doc.ents}
     assert ("Nordkorea", "GPE|PRK") in found and ("Rusland", "GPE|RUS") in found
     assert ("Kreml", "GPE|RUS") in found and ("Reuters", "MEDIA|Reuters") in found
+
+
+def test_mentions_without_a_word_are_dropped(nlp):
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc("Hackere skrev </script> på siden i Danmark.")
+    gt = next(i for i, t in enumerate(doc) if t.text == ">")
+    doc.ents = [Span(doc, gt, gt + 1, label="ORG")]
+    doc = nlp.get_pipe("kilde_gazetteer")(doc)
+    assert [e.text for e in doc.ents] == ["Danmark"]
