@@ -66,6 +66,8 @@ def main() -> int:
 
 
 def show_quote_errors(scorer, gold_path: Path, preds: list[dict]) -> None:  # type: ignore[no-untyped-def,type-arg]
+    """Per article: missed (MISS), spurious (FP) and mis-attributed (WRONG) quotes; then precision per rule."""
+    rules: dict[str, list[int]] = {}  # rule -> [predicted, true, speaker right, speaker judged]
     by_id = {p["id"]: p for p in preds}
     for line in gold_path.read_text(encoding="utf-8").splitlines():
         g = json.loads(line)
@@ -83,6 +85,12 @@ def show_quote_errors(scorer, gold_path: Path, preds: list[dict]) -> None:  # ty
                 used.add(bi)
                 sp = scorer.speaker_name(pq[bi])
                 ok = scorer.name_match([gq.get("speaker") or ""] + list(gq.get("speaker_alt") or []), sp)
+                tally = rules.setdefault(pq[bi]["rule"], [0, 0, 0, 0])
+                tally[0] += 1
+                tally[1] += 1
+                if gq.get("speaker") and not gq.get("optional"):
+                    tally[2] += bool(ok)
+                    tally[3] += 1
                 rel = {scorer.relay_key(r) for r in gq.get("relays", [])} == scorer.relays(pq[bi])
                 if not gq.get("optional") and (not ok and gq.get("speaker") or not rel):
                     print(f"  WRONG speaker={sp!r} gold={gq.get('speaker')!r} relays={pq[bi]['relays']} gold={gq.get('relays')} "
@@ -91,7 +99,12 @@ def show_quote_errors(scorer, gold_path: Path, preds: list[dict]) -> None:  # ty
                 print(f"  MISS  {gq['kind']} {gq.get('speaker')!r}: {gq['text'][:90]!r}")
         for i, x in enumerate(pq):
             if i not in used:
+                rules.setdefault(x["rule"], [0, 0, 0, 0])[0] += 1
                 print(f"  FP    [{x['rule']}] {scorer.speaker_name(x)!r}: {x['text'][:90]!r}")
+    print("per rule: quotes predicted, precision (a gold quote, optional ones too), speaker accuracy")
+    for rule, (n, true, right, judged) in sorted(rules.items(), key=lambda kv: -kv[1][0]):
+        acc = f"{right / judged:.2f} ({right}/{judged})" if judged else "-"
+        print(f"  {rule:<20} {n:4d}  P {true / n:.2f}  speaker {acc}")
 
 
 def speaker_name_recall(gold_path: Path, preds: list[dict]) -> tuple[int, int]:  # type: ignore[type-arg]
