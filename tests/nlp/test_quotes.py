@@ -24,11 +24,6 @@ def test_dash_paragraph_with_attribution(quotes):
     assert q["speaker"]["name"] == "Mette Frederiksen" and q["cue"] == "siger"
 
 
-def test_dash_paragraph_inherits_previous_speaker(quotes):
-    qs = quotes("- Vi står sammen, siger Jens Stoltenberg.\n\n- Og det bliver vi ved med.")
-    assert by_text(qs, "Og det")["speaker"]["name"] == "Jens Stoltenberg"
-
-
 def test_surname_and_pronoun_resolve_to_full_name(quotes):
     qs = quotes("Udenrigsminister Lars Løkke Rasmussen var i Kyiv.\n\n"
                 "- Det er vigtigt, siger Løkke.\n\n- Vi hjælper, siger han til DR.")
@@ -77,12 +72,6 @@ def test_interview_question_is_not_a_quote(quotes):
     assert [q["text"] for q in qs] == ["Den er god"]
 
 
-def test_dash_paragraph_after_narrative_takes_the_speaker_named_next(quotes):
-    qs = quotes("- Vi er klar, siger Anna Holm.\n\nKampen starter klokken 20.\n\n"
-                "- Det bliver svært.\n\n- Men vi kan vinde, siger Bo Lund.")
-    assert by_text(qs, "Det bliver")["speaker"]["name"] == "Bo Lund"
-
-
 def test_ifolge_agency_anywhere_in_the_sentence_relays_the_quote(quotes):
     qs = quotes("Ifølge nyhedsbureauet Reuters kalder talskvinde Anna Berg rapporten for 'ren opspind'.")
     assert by_text(qs, "ren opspind")["relays"] == ["Reuters"]
@@ -93,12 +82,6 @@ def test_hedder_det_ends_a_dash_quote_and_its_relay_counts(quotes):
                 "- Vi rammer mål i området, hedder det i en erklæring ifølge AFP.")
     q = by_text(qs, "Vi rammer")
     assert q["text"] == "Vi rammer mål i området" and q["relays"] == ["AFP"]
-
-
-def test_bare_agency_word_refers_to_the_agency_named_before(quotes):
-    qs = quotes("Rusland nedlagde veto mod forslaget i Sikkerhedsrådet. Det skriver Reuters.\n\n"
-                "Ambassadør Ivan Petrov kalder ifølge nyhedsbureauet forslaget for \"et fjendtligt og farligt skridt\".")
-    assert by_text(qs, "et fjendtligt")["relays"] == ["Reuters"]
 
 
 def test_among_several_media_names_the_relay(quotes):
@@ -126,22 +109,11 @@ def test_unnamed_person_described_before_is_the_speaker(quotes):
     assert by_text(qs, "at han sov")["speaker"]["name"].lower() == "en 31-årig mand"
 
 
-def test_genitive_gives_way_to_the_subject_of_the_sentence(quotes):
-    qs = quotes("Formanden for bestyrelsen, Ole Jensen, respekterer Lars Mikkelsens beslutning.\n\n"
-                "- Vi har talt længe om det, siger han i meddelelsen.")
-    assert by_text(qs, "Vi har talt")["speaker"]["name"] == "Ole Jensen"
-
-
 def test_role_noun_takes_the_person_with_that_role_named_last(quotes):
     qs = quotes("Den iranske præsident, Hassan Rouhani, talte i tv.\n\n"
                 "Fredag stillede Donald Trump et ultimatum til Europa.\n\n"
                 "»Det her er sidste chance,« sagde præsidenten.")
     assert by_text(qs, "Det her er")["speaker"]["name"] == "Donald Trump"
-
-
-def test_quote_after_a_subordinate_intro(quotes):
-    qs = quotes("Chefen Bo Holm så længe på betjenten, inden han udbrød:\n\n»Det passer ikke!«")
-    assert by_text(qs, "Det passer")["speaker"]["name"] == "Bo Holm"
 
 
 def test_body_and_person_read_as_one_name_are_split(quotes):
@@ -155,12 +127,6 @@ def test_relative_clause_subject_is_the_phrase_before_the_comma(quotes):
     assert "journalistforbund" in by_text(qs, "at mødet")["speaker"]["name"]
 
 
-def test_role_noun_without_introduction_is_the_last_speaker(quotes):
-    qs = quotes("Kasper Hjulmand roser holdet og Simon Kjær.\n\nSimon Kjær spillede ikke.\n\n"
-                "- Vi er glade, siger Kasper Hjulmand.\n\n- Jeg er stolt af drengene, siger landstræneren.")
-    assert by_text(qs, "Jeg er stolt")["speaker"]["name"] == "Kasper Hjulmand"
-
-
 def test_statement_with_the_speaker_after_the_verb(quotes):
     qs = quotes("Filminstruktør Thomas Vinterberg vandt en Oscar.\n\n"
                 "Han har endnu ikke helt forstået, at han har vundet, siger han til TV 2 News.")
@@ -168,13 +134,33 @@ def test_statement_with_the_speaker_after_the_verb(quotes):
     assert q["kind"] == "indirect" and q["speaker"]["name"] == "Thomas Vinterberg" and q["relays"] == ["TV 2"]
 
 
-def test_statement_about_oneself_is_the_named_subjects(quotes):
-    qs = quotes("- Vi er uenige, siger Jakob Ellemann-Jensen.\n\n"
-                "De Konservatives formand, Søren Pape Poulsen, hørte mange gode ting i talen, siger han.")
-    assert by_text(qs, "De Konservatives")["speaker"]["name"] == "Søren Pape Poulsen"
-
-
 def test_inverted_main_clause_after_a_subordinate_clause_is_not_speech(quotes):
     qs = quotes("Da hun besøgte landet, kalder Donald Trump hende for en skuffelse.\n\n"
                 "Direkte adspurgt om landet har nok våben, svarer præsident Ivan Petrov undvigende.")
     assert qs == []
+
+
+@pytest.mark.parametrize("text,start,want", [
+    pytest.param("- Vi står sammen, siger Jens Stoltenberg.\n\n- Og det bliver vi ved med.",
+                 "Og det", "Jens Stoltenberg", id="dash_paragraph_inherits_previous_speaker"),
+    pytest.param("- Vi er klar, siger Anna Holm.\n\nKampen starter klokken 20.\n\n- Det bliver svært.\n\n- Men vi kan vinde, siger Bo Lund.",
+                 "Det bliver", "Bo Lund", id="dash_paragraph_after_narrative_takes_the_speaker_named_next"),
+    pytest.param("Formanden for bestyrelsen, Ole Jensen, respekterer Lars Mikkelsens beslutning.\n\n- Vi har talt længe om det, siger han i meddelelsen.",
+                 "Vi har talt", "Ole Jensen", id="genitive_gives_way_to_the_subject_of_the_sentence"),
+    pytest.param("Chefen Bo Holm så længe på betjenten, inden han udbrød:\n\n»Det passer ikke!«",
+                 "Det passer", "Bo Holm", id="quote_after_a_subordinate_intro"),
+    pytest.param("Kasper Hjulmand roser holdet og Simon Kjær.\n\nSimon Kjær spillede ikke.\n\n- Vi er glade, siger Kasper Hjulmand.\n\n- Jeg er stolt af drengene, siger landstræneren.",
+                 "Jeg er stolt", "Kasper Hjulmand", id="role_noun_without_introduction_is_the_last_speaker"),
+    pytest.param("- Vi er uenige, siger Jakob Ellemann-Jensen.\n\nDe Konservatives formand, Søren Pape Poulsen, hørte mange gode ting i talen, siger han.",
+                 "De Konservatives", "Søren Pape Poulsen", id="statement_about_oneself_is_the_named_subjects"),
+])
+def test_speaker(quotes, text, start, want):
+    assert by_text(quotes(text), start)["speaker"]["name"] == want
+
+
+@pytest.mark.parametrize("text,start,want", [
+    pytest.param("Rusland nedlagde veto mod forslaget i Sikkerhedsrådet. Det skriver Reuters.\n\nAmbassadør Ivan Petrov kalder ifølge nyhedsbureauet forslaget for \"et fjendtligt og farligt skridt\".",
+                 "et fjendtligt", ["Reuters"], id="bare_agency_word_refers_to_the_agency_named_before"),
+])
+def test_relays(quotes, text, start, want):
+    assert by_text(quotes(text), start)["relays"] == want
