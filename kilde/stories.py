@@ -71,10 +71,13 @@ def _link(store: Store) -> dict[str, Any]:
         signs[aid] = LeanMinHash(seed=SEED, hashvalues=values, scheme=scheme)
         lsh.insert(aid, signs[aid])
     groups = _Groups()
+    pending = {aid for aid, _ in new}  # signed here, or signed where they were analysed and not yet linked
     for aid, story in store.story_ids():
         if story:
             groups.join(aid, story)
-    for aid, _ in new:
+        else:
+            pending.add(aid)
+    for aid in sorted(pending):
         for other in lsh.query(signs[aid]):
             if other != aid:
                 groups.join(aid, other)
