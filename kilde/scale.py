@@ -34,10 +34,11 @@ def _pipeline(model: str | None) -> Any:
 
 def analyse_partition(articles: list[Article], rejects: list[Reject], model: str | None, spool: str) -> dict[str, Any]:
     """Run on a worker: analyse ``articles`` and write each table's rows to ``spool`` as Parquet."""
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
     from kilde.analyse import analyse
-    from kilde.store.db import arrow_table, batch_tables
+    from kilde.store.db import batch_tables
 
     analysed = []
     for item in analyse(articles, _pipeline(model)):
@@ -50,7 +51,7 @@ def analyse_partition(articles: list[Article], rejects: list[Reject], model: str
     for table, rows in batch_tables(analysed, rejects).items():
         if rows:
             path = os.path.join(spool, f"{part}.{table}.parquet")
-            pq.write_table(arrow_table(table, rows), path)
+            pq.write_table(pa.Table.from_pylist(rows), path)
             paths[table] = path
     return {"paths": paths, "ids": [a.id for a, _ in analysed], "rejects": rejects}
 

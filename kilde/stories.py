@@ -71,13 +71,10 @@ def _link(store: Store) -> dict[str, Any]:
         signs[aid] = LeanMinHash(seed=SEED, hashvalues=values, scheme=scheme)
         lsh.insert(aid, signs[aid])
     groups = _Groups()
-    pending = {aid for aid, _ in new}  # signed here, or signed where they were analysed and not yet linked
     for aid, story in store.story_ids():
         if story:
             groups.join(aid, story)
-        else:
-            pending.add(aid)
-    for aid in sorted(pending):
+    for aid, _ in new:
         for other in lsh.query(signs[aid]):
             if other != aid:
                 groups.join(aid, other)

@@ -20,26 +20,13 @@ CHILD_TABLES = ("mentions", "quotes", "events", "actors")
 
 
 def batch_tables(analysed: list[tuple[Article, dict[str, Any]]], rejects: list[Reject]) -> dict[str, list[dict[str, Any]]]:
-    """The rows of a batch, by table, with each article's MinHash signature for story linking
-    (computed where the batch is analysed: on a Dask worker rather than the driver)."""
-    from kilde.stories import signature
-
-    tables: dict[str, list[dict[str, Any]]] = {t: [] for t in (*TABLES, "signatures")}
+    """The rows of a batch, by table."""
+    tables: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
     for article, rec in analysed:
         for table, rows in rows_for(article, rec).items():
             tables[table].extend(rows)
-        tables["signatures"].append({"article_id": article.id,
-                                     "minhash": signature(article.text[article.body_start or 0:])})
     tables["rejects"] = [reject_row(r) for r in rejects]
     return tables
-
-
-def arrow_table(table: str, rows: list[dict[str, Any]]) -> pa.Table:
-    """Rows as an Arrow table; MinHash values are unsigned 64-bit."""
-    if table == "signatures":
-        return pa.table({"article_id": [r["article_id"] for r in rows],
-                         "minhash": pa.array([r["minhash"] for r in rows], type=pa.list_(pa.uint64()))})
-    return pa.Table.from_pylist(rows)
 
 
 class Store:
@@ -99,7 +86,7 @@ class Store:
     def write(self, analysed: list[tuple[Article, dict[str, Any]]], rejects: list[Reject]) -> None:
         """Store one batch in one transaction (replacing changed articles)."""
         tables = batch_tables(analysed, rejects)
-        self.write_tables({t: arrow_table(t, rows) for t, rows in tables.items() if rows},
+        self.write_tables({t: pa.Table.from_pylist(rows) for t, rows in tables.items() if rows},
                           [a.id for a, _ in analysed])
 
     def write_parquet(self, paths: dict[str, str], ids: list[str]) -> None:
@@ -133,9 +120,6 @@ class Store:
                     self.con.execute("INSERT INTO articles BY NAME SELECT *, hash(id) AS id_hash FROM batch")
                 else:
                     self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM batch")
-            signed = tables.get("signatures")  # noqa: F841 - scanned by name below
-            if signed is not None and signed.num_rows:
-                self.con.execute("INSERT OR REPLACE INTO signatures SELECT article_id, minhash FROM signed")
             if ids:
                 self.index_terms(ids)
 
