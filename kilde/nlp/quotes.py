@@ -62,6 +62,7 @@ _NP_BOUNDARY = NP_STOP_WORDS | {"er", "har", "blev", "var", "frem", "kommet", "b
 _TAIL = re.compile(rf",\s+(?:og\s+)?(?P<cue>(?-i:{_SPEECH}|mener|mente|vurderer|vurderede))\s+"
                    rf"(?P<np>(?:han|hun|de|det|den|[A-ZÆØÅ]|[a-zæøå]+(?:en|et|erne|ne)\b)[^,]{{0,80}}?)\s*[.!]?\s*$")
 _ASKED = re.compile(r"(?:\w+\s+){0,2}(?:adspurgt|spurgt)\b", re.I)
+_FINITE_VERBS = frozenset("er var har havde blev bliver skal vil kan må kunne skulle ville går gik kom kommer".split())
 _SUBORDINATORS = frozenset("da når hvis mens efter fordi selvom selv om inden før som idet eftersom skønt".split())
 _STATEMENT_NOUNS = ("forklaringen", "meldingen", "beskeden", "budskabet", "vurderingen", "konklusionen", "svaret",
                     "opfordringen", "kritikken", "udmeldingen", "argumentet", "begrundelsen", "advarslen")
@@ -417,6 +418,11 @@ class QuoteFinder:
             if w.group().lower() != "ifølge":
                 continue
             np = np_after(self.text, words[i + 1].start(), se)
+            if i == 0 and i + 2 < len(words):  # "Ifølge X drøftede de ...": the fronted phrase ends at the verb
+                verb = next((m for m in _WORDS.finditer(self.text, words[i + 2].start(), np[1])
+                             if m.group() in _FINITE_VERBS or m.group().islower() and m.group().endswith("ede")), None)
+                if verb:
+                    np = (np[0], len(self.text[:verb.start()].rstrip(" ,")))
             phrase = self.text[np[0]:np[1]]
             rest = self.text[words[i + 1].start():se][:60]
             relayed = find_relays("ifølge " + rest)

@@ -141,6 +141,8 @@ def test_inverted_main_clause_after_a_subordinate_clause_is_not_speech(quotes):
 
 
 @pytest.mark.parametrize("text,start,want", [
+    pytest.param("Ifølge den tyrkiske præsidents kontor drøftede de handel og samarbejde i Nato.",
+                 "Ifølge den", "den tyrkiske præsidents kontor", id="fronted_ifolge_phrase_ends_at_the_verb"),
     pytest.param("- Vi står sammen, siger Jens Stoltenberg.\n\n- Og det bliver vi ved med.",
                  "Og det", "Jens Stoltenberg", id="dash_paragraph_inherits_previous_speaker"),
     pytest.param("- Vi er klar, siger Anna Holm.\n\nKampen starter klokken 20.\n\n- Det bliver svært.\n\n- Men vi kan vinde, siger Bo Lund.",
