@@ -65,8 +65,7 @@ def ingest(records: Iterable[Article | Reject], store: Store, nlp: Language | No
     from kilde.stories import link_stories
 
     report.stories = link_stories(store)  # also finishes the linking of a run that was killed before it
-    if report.stored or report.updated:
-        store.sort_terms()
+    store.sort_terms()  # when enough words were added since the last time
     return report
 
 

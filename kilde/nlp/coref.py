@@ -428,20 +428,26 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-def has_sentences(doc: Doc) -> bool:
-    """Whether something set sentence starts on ``doc`` (``doc.has_annotation("SENT_START")``, as one array read)."""
+def _sentence_flags(doc: Doc) -> list[int] | None:
+    """The sentence-start flags of ``doc`` (one array read), or None when nothing set them."""
     from spacy.attrs import SENT_START
 
-    return len(doc) > 0 and bool((doc.to_array(SENT_START)[1:] != 0).any() or len(doc) == 1)
+    if not len(doc):
+        return None
+    flags = doc.to_array(SENT_START).tolist()
+    return flags if len(flags) == 1 or any(flags[1:]) else None
+
+
+def has_sentences(doc: Doc) -> bool:
+    """Whether something set sentence starts on ``doc`` (``doc.has_annotation("SENT_START")``)."""
+    return _sentence_flags(doc) is not None
 
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     """``(start_char, end_char)`` of every sentence, read from the sentence-start flags in one pass."""
-    from spacy.attrs import SENT_START
-
-    if not has_sentences(doc):
+    flags = _sentence_flags(doc)
+    if flags is None:
         return [(0, len(doc_text(doc)))] if len(doc) else []
-    flags = doc.to_array(SENT_START).tolist()
     starts = [i for i, f in enumerate(flags) if f == 1 or i == 0]
     spans = []
     for a, b in zip(starts, starts[1:] + [len(doc)]):

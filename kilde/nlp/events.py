@@ -74,7 +74,6 @@ _TITLE_HEADS = ("minister", "ministeren", "leder", "lederen", "formand", "forman
 _UNWILLING = re.compile(r"\b(?:interesseret|villig|parat|indstillet|rede)\s+(?:i|til|på)\s+at\s*$", re.I)
 _APPOSITION_GAP = re.compile(r"^[a-zæøå-]+ ?,$")  # "hovedstad,"
 _CONDITIONAL_THREAT = re.compile(r"\b(?:klar|parat|rede) (?:med|til)\b|\btru(?:er|ede|et|e) med\b", re.I)
-_POSSESSOR = re.compile(r"[\w.-]+(?:'s|’s|s|')\s+[a-zæøå]")  # "FN's medlemmer"
 _MEMBERS = re.compile(r"(?:'s|’s|s|')?\s+(?:medlemmer|medlemslande|medlemsstater|medlemslandes)\b")  # "FN's medlemmer"
 _GROUP_NOUNS = {"lande", "landene", "stater", "staterne", "regeringer", "parterne", "allierede", "partnere",
                 "partnerne", "medlemslande", "medlemslandene", "nationer"}
@@ -375,10 +374,14 @@ class EventFinder:
             steps += 1
         return None
 
+    def _unwilling(self, words: list[Word], lo: int, i: int) -> bool:
+        """``interesseret i at``, ``villig til at`` just before the cue."""
+        return bool(_UNWILLING.search(self.text[words[max(lo, i - 4)].start:words[i].start]))
+
     def _negated(self, words: list[Word], lo: int, i: int, sent_start: int) -> bool:
         if any(w.low in _NEGATIONS for w in words[max(lo, i - 4):i + 3]):
             return True
-        if _UNWILLING.search(self.text[words[max(lo, i - 4)].start:words[i].start]) and any(
+        if self._unwilling(words, lo, i) and any(
                 w.low in _NEGATIONS for w in words[max(lo, i - 7):i]):  # "ikke var interesseret i at drøfte"
             return True
         if any(_CANCELLED.match(w.low) for w in words[max(lo, i - 5):i]):  # "aflyste et planlagt statsbesøg"
@@ -677,9 +680,8 @@ class EventFinder:
             # "fordømmer ikke Ruslands angreb": the owned act is a fact; only "ingen/intet" denies it
             negated = any(w.low in ("ingen", "intet") for w in words[max(0, i - 2):i])
         kind = cue.type
-        unwilling = _UNWILLING.search(self.text[words[max(lo, i - 6)].start:words[i].start])
         if negated and kind in ("AGREE", "SUPPORT", "COOPERATE", "CONSULT") and (
-                _APPROVAL.match(words[i].low) or unwilling):  # "ikke interesseret i at drøfte": a refusal
+                _APPROVAL.match(words[i].low) or self._unwilling(words, lo, i)):  # "ikke interesseret i at drøfte"
             kind, negated = "REJECT", False  # "vil ikke godkende", "er ikke blevet anerkendt": a refusal
         elif words[i].low.startswith("anerkend"):
             negated = True  # "anerkender, at ...": acknowledging is not an event; recognition is coded elsewhere
@@ -733,16 +735,18 @@ def _act(e: dict[str, Any]) -> str:
 
 
 def dedupe(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One event per (type, source country, target country, negated) per article; the first keeps the others' count."""
+    """One event per (type, source country, target country, negated, act) per article; the first keeps the
+    others' count. ``act`` stays on the event, so the store links reports across articles the same way."""
     seen: dict[tuple[Any, ...], dict[str, Any]] = {}
     for e in events:
         s, t = e["source"]["country"], e["target"]["country"]
         pair = tuple(sorted((s, t))) if e["type"] in SYMMETRIC else (s, t)
-        key = (e["type"], pair, e["negated"], _act(e))
+        act = _act(e)
+        key = (e["type"], pair, e["negated"], act)
         if key in seen:
             seen[key]["mentions"] += 1
         else:
-            seen[key] = {**e, "mentions": 1}
+            seen[key] = {**e, "act": act, "mentions": 1}
     return list(seen.values())
 
 

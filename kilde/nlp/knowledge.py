@@ -87,7 +87,6 @@ def actor_nouns() -> dict[str, str]:
     return stem_table("actor_nouns_da.tsv")
 
 
-@lru_cache(maxsize=100_000)
 @lru_cache(maxsize=200_000)
 def noun_sector(word: str) -> str | None:
     """The sector of an actor noun in any inflection (``regeringen`` -> GOV), else None."""

@@ -63,11 +63,11 @@ _TAIL = re.compile(rf",\s+(?:og\s+)?(?P<cue>(?-i:{_SPEECH}|mener|mente|vurderer|
                    rf"(?P<np>(?:han|hun|de|det|den|[A-ZÆØÅ]|[a-zæøå]+(?:en|et|erne|ne)\b)[^,]{{0,80}}?)\s*[.!]?\s*$")
 _ASKED = re.compile(r"(?:\w+\s+){0,2}(?:adspurgt|spurgt)\b", re.I)
 _FINITE_VERBS = frozenset("er var har havde blev bliver skal vil kan må kunne skulle ville går gik kom kommer".split())
-_SUBORDINATORS = frozenset("da når hvis mens efter fordi selvom selv om inden før som idet eftersom skønt".split())
+_SUBORDINATORS = frozenset("da når hvis mens efter fordi selvom selv inden før som idet eftersom skønt".split())  # "selv om"
 _STATEMENT_NOUNS = ("forklaringen", "meldingen", "beskeden", "budskabet", "vurderingen", "konklusionen", "svaret",
                     "opfordringen", "kritikken", "udmeldingen", "argumentet", "begrundelsen", "advarslen")
 _RELATIVE = re.compile(r",?\s+(?:som|der|hvor)\s", re.I)
-_IFOLGE_MEDIA = re.compile(r"\bifølge\b", re.I)
+_IFOLGE = re.compile(r"\bifølge\b", re.I)
 _FRA = re.compile(r"\b[Ff]ra\s+")
 _CONJ = {"men", "og", "så", "nu", "samtidig", "derfor", "desuden", "også", "hvor", "da", "når", "fordi", "mens", "idet"}
 
@@ -336,7 +336,7 @@ class QuoteFinder:
         qs, qe = _trim(self.text, ss, m.start(), " .\n")
         content = self.text[qs:qe]
         cue = m.group("cue").lower()
-        first = content.split()[0].lower() if content.split() else ""
+        first = content.split(maxsplit=1)[0].lower() if content.strip() else ""
         if (len(_WORDS.findall(content)) < 4 or any(c in content for c in "-–—»«\"“”") or cue.startswith("kald")
                 or _ASKED.match(content) or (first in _SUBORDINATORS and cue not in ("lyder", "lød"))):
             return None  # a dash or marked quote, a question put to them, or "Da ..., kalder X det ..."
@@ -354,7 +354,8 @@ class QuoteFinder:
 
     def _named_first(self, start: int, end: int) -> tuple[int, int] | None:
         """The person named among the first words of ``text[start:end]`` (a statement's own subject)."""
-        head = end if len(_WORDS.findall(self.text, start, end)) <= 8 else list(_WORDS.finditer(self.text, start, end))[8].start()
+        words = list(_WORDS.finditer(self.text, start, end))
+        head = words[8].start() if len(words) > 8 else end
         people = [m for m in self.resolver.ents_in(start, head) if m.label == "PER"]
         return (people[0].start, people[0].end) if people else None
 
@@ -422,7 +423,10 @@ class QuoteFinder:
                 verb = next((m for m in _WORDS.finditer(self.text, words[i + 2].start(), np[1])
                              if m.group() in _FINITE_VERBS or m.group().islower() and m.group().endswith("ede")), None)
                 if verb:
-                    np = (np[0], len(self.text[:verb.start()].rstrip(" ,")))
+                    cut = verb.start()
+                    while cut > np[0] and self.text[cut - 1] in " ,":
+                        cut -= 1
+                    np = (np[0], cut)
             phrase = self.text[np[0]:np[1]]
             rest = self.text[words[i + 1].start():se][:60]
             relayed = find_relays("ifølge " + rest)
@@ -534,7 +538,7 @@ class QuoteFinder:
         se = max(se, self._sentence_of(max(q.start, q.end - 1))[1])
         found: list[str] = []
         for part in (self.text[ss:q.start], self.text[q.end:se]):
-            for m in _IFOLGE_MEDIA.finditer(part):
+            for m in _IFOLGE.finditer(part):
                 named = find_relays(part[m.start():m.start() + 60])[:1]
                 found += named or (self._named_before(ss) if _BARE_MEDIA.match(part, m.start()) else [])
         return list(dict.fromkeys(found))

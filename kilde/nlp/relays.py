@@ -69,7 +69,7 @@ def find_relays(clause: str) -> list[str]:
             word = m.group("unknown").strip(" .,")
             found.append(canonical_media(word) or word)
     for m in _AMONG.finditer(clause):  # "ifølge flere medier, blandt andet Reuters"
-        found += [n for n in find_relays("ifølge " + m.group(1))]
+        found += find_relays("ifølge " + m.group(1))
     for m in _DOMAIN.finditer(clause):
         found.append(m.group(1))
     return list(dict.fromkeys(found))

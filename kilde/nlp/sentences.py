@@ -37,11 +37,10 @@ def set_sentences(doc: Doc) -> Doc:
     def closing(i: int) -> bool:  # a quote mark or bracket glued to the word before it closes something
         return (texts[i] in CLOSE_QUOTES or texts[i] == ")") and glued[i - 1]
 
-    flags = numpy.full((n, 1), -1, dtype="int64")
-    flags[0, 0] = 1
+    flags = [1] + [-1] * (n - 1)
     for i in range(1, n):
         if brk[i - 1] or (space[i - 1] and i >= 2 and brk[i - 2]):
-            flags[i, 0] = 1
+            flags[i] = 1
             continue
         if space[i] or closing(i):
             continue
@@ -49,8 +48,9 @@ def set_sentences(doc: Doc) -> Doc:
         while j > 0 and closing(j):
             j -= 1
         if texts[j] in _STOPS and _starts_sentence(texts[i]) and not _initial(texts, j):
-            flags[i, 0] = 1
-    doc.from_array([SENT_START], flags.astype("uint64"))  # -1 (not a start) wraps as spaCy stores it
+            flags[i] = 1
+    # -1 (not a start) wraps to the unsigned value spaCy stores
+    doc.from_array([SENT_START], numpy.array(flags, dtype="int64").reshape(n, 1).astype("uint64"))
     return doc
 
 

@@ -17,6 +17,7 @@ from kilde.store.rows import reject_row, rows_for
 
 TABLES = ("articles", "mentions", "quotes", "events", "actors", "rejects")
 CHILD_TABLES = ("mentions", "quotes", "events", "actors")
+SORT_ALWAYS_BELOW = 2_000_000  # word-index rows: below this the index is put in term order after every ingest
 
 
 def batch_tables(analysed: list[tuple[Article, dict[str, Any]]], rejects: list[Reject]) -> dict[str, list[dict[str, Any]]]:
@@ -125,14 +126,28 @@ class Store:
 
     def sort_terms(self) -> None:
         """Rewrite the word index in term order, so a word's lookup reads one or two row groups
-        (DuckDB skips the others by their min/max) instead of scanning the whole index."""
+        (DuckDB skips the others by their min/max) instead of scanning the whole index.
+
+        Only when the rows added since the last sort are worth a rewrite: always in a small
+        index, past a tenth of the rows in a large one (one article added over the API does
+        not rewrite millions of rows).
+        """
+        unsorted = self.con.execute("SELECT value FROM index_state WHERE name = 'terms_unsorted'").fetchone()[0]
+        if not unsorted:
+            return
+        total = self.con.execute("SELECT count(*) FROM terms").fetchone()[0]  # type: ignore[index]
+        if total > SORT_ALWAYS_BELOW and unsorted * 10 < total:
+            return
         with self.transaction():
             self.con.execute("CREATE OR REPLACE TABLE terms AS SELECT term, article FROM terms ORDER BY term, article")
+            self.con.execute("UPDATE index_state SET value = 0 WHERE name = 'terms_unsorted'")
 
     def index_terms(self, ids: list[str] | None = None) -> None:
         """Fill the word index for the articles ``ids`` (all when None)."""
         only = " WHERE id IN (SELECT unnest(?))" if ids is not None else ""
-        self.con.execute(f"INSERT INTO terms SELECT term, article FROM ({TERMS_OF}{only})", [ids] if ids is not None else [])
+        added = self.con.execute(f"INSERT INTO terms SELECT term, article FROM ({TERMS_OF}{only})",
+                                 [ids] if ids is not None else []).fetchone()[0]  # type: ignore[index]
+        self.con.execute("UPDATE index_state SET value = value + ? WHERE name = 'terms_unsorted'", [added])
 
     # -- stories -------------------------------------------------------------
     def unsigned_articles(self) -> list[tuple[str, str]]:
@@ -185,7 +200,8 @@ class Store:
         self.con.execute("""
             UPDATE events SET canonical = c.first FROM (
               SELECT e.article_id, e.idx, first_value(e.article_id || ':' || e.idx) OVER (
-                PARTITION BY coalesce(a.story_id, a.id), e.type, e.source_country, e.target_country, e.negated
+                PARTITION BY coalesce(a.story_id, a.id), e.type, e.source_country, e.target_country, e.negated,
+                             coalesce(e.act, '')
                 ORDER BY a.date NULLS LAST, e.article_id, e.idx) AS first
               FROM events e JOIN articles a ON a.id = e.article_id) c
             WHERE events.article_id = c.article_id AND events.idx = c.idx

@@ -81,12 +81,25 @@ def m005_id_hash(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("UPDATE articles SET id_hash = hash(id)")
 
 
+def m006_index_state(con: duckdb.DuckDBPyConnection) -> None:
+    """How many word-index rows were added since the index was last put in term order."""
+    con.execute("CREATE TABLE index_state (name VARCHAR PRIMARY KEY, value BIGINT)")
+    con.execute("INSERT INTO index_state SELECT 'terms_unsorted', count(*) FROM terms")
+
+
+def m007_event_act(con: duckdb.DuckDBPyConnection) -> None:
+    """Which physical act an event is (its cue), so two acts of one type between one pair stay two events."""
+    con.execute("ALTER TABLE events ADD COLUMN act VARCHAR")
+
+
 MIGRATIONS: list[tuple[int, str, Migration]] = [
     (1, "initial", m001_initial),
     (2, "event evidence", m002_event_evidence),
     (3, "word index", m003_terms),
     (4, "stories", m004_stories),
     (5, "article id hash", m005_id_hash),
+    (6, "word index state", m006_index_state),
+    (7, "event act", m007_event_act),
 ]
 
 

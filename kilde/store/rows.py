@@ -57,7 +57,7 @@ def event_row(aid: str, idx: int, e: dict[str, Any], day: date | None) -> dict[s
         "date": to_date(e.get("date")) or day, "location": e.get("location"), "text": e.get("text"),
         "start": e.get("start"), "end": e.get("end"), "confidence": e.get("confidence"), "rule": e.get("rule"),
         "cue": e.get("cue"), "source_mention": src.get("mention"), "target_mention": tgt.get("mention"),
-        "reports": e.get("mentions", 1), "asserted_by_country": e.get("asserted_by_country"),
+        "reports": e.get("mentions", 1), "asserted_by_country": e.get("asserted_by_country"), "act": e.get("act"),
     }
 
 

@@ -109,3 +109,27 @@ def test_python_api_returns_dataframes(tmp_path, nlp):
 def test_dev_news_and_seed_all_ingest(tmp_path, nlp):
     report = _ingest([DEV_NEWS, SEED], tmp_path / "k.duckdb", nlp)
     assert (report.read, report.stored, report.rejected) == (84, 84, 0)
+
+
+def test_word_index_is_put_in_term_order_only_when_worth_it(tmp_path, nlp, monkeypatch):
+    import kilde.store.db as db_module
+
+    db = tmp_path / "k.duckdb"
+    _ingest([DEMO], db, nlp)
+
+    def state(store):
+        unsorted = store.con.execute("SELECT value FROM index_state WHERE name = 'terms_unsorted'").fetchone()[0]
+        terms = [r[0] for r in store.con.execute("SELECT term FROM terms").fetchall()]
+        return unsorted, terms == sorted(terms)
+
+    with Store(db) as store:
+        assert state(store) == (0, True)  # a small index: sorted after the ingest
+    monkeypatch.setattr(db_module, "SORT_ALWAYS_BELOW", 0)  # as if the index were large
+    one = tmp_path / "one.txt"
+    one.write_text("Grønland og Danmark holder møde i Nuuk om fiskeri.", encoding="utf-8")
+    _ingest([one], db, nlp)
+    with Store(db) as store:
+        unsorted, _ = state(store)
+        assert 0 < unsorted and unsorted * 10 < store.con.execute("SELECT count(*) FROM terms").fetchone()[0]
+        found = store.con.execute("SELECT count(*) FROM terms WHERE term = hash('nuuk')").fetchone()[0]
+        assert found == 1  # the unsorted tail is searched all the same

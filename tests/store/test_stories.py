@@ -55,3 +55,13 @@ def test_wire_copies_are_one_story_and_events_count_once(tmp_path, nlp):
     with Store(db) as store:  # a second run adds nothing and changes nothing
         again = ingest(read_inputs([str(_records(tmp_path))]), store, nlp)
         assert again.duplicates == 3 and again.stories == {}
+
+
+def test_two_acts_of_one_type_stay_two_distinct_events(tmp_path, nlp):
+    f = tmp_path / "acts.txt"
+    f.write_text("Israel har anholdt en leder på Vestbredden.\n\n"
+                 "Israel har samtidig lukket alle grænseovergange til Gaza.\n", encoding="utf-8")
+    with Store(tmp_path / "k.duckdb") as store:
+        ingest(read_inputs([str(f)]), store, nlp)
+        coerce = queries.events(store, type="COERCE", distinct=True)
+    assert sorted(coerce["act"]) == ["anho", "lukk"]
