@@ -92,6 +92,11 @@ def m007_event_act(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ALTER TABLE events ADD COLUMN act VARCHAR")
 
 
+def m008_signature_hash(con: duckdb.DuckDBPyConnection) -> None:
+    """Signatures hash shingles with CRC-32 now: the old ones are dropped and the next ingest signs anew."""
+    con.execute("DELETE FROM signatures")
+
+
 MIGRATIONS: list[tuple[int, str, Migration]] = [
     (1, "initial", m001_initial),
     (2, "event evidence", m002_event_evidence),
@@ -100,6 +105,7 @@ MIGRATIONS: list[tuple[int, str, Migration]] = [
     (5, "article id hash", m005_id_hash),
     (6, "word index state", m006_index_state),
     (7, "event act", m007_event_act),
+    (8, "signature hash", m008_signature_hash),
 ]
 
 
