@@ -103,12 +103,13 @@ class Store:
         repeated after a crash leaves the same store as one uninterrupted run.
         """
         with self.transaction():
-            if ids:
+            old = list(self.stored_hashes(ids))  # articles replaced, not new
+            if old:  # (each delete scans its whole table: only when an article changed)
                 for table in CHILD_TABLES:
-                    self.con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [ids])
-                self.con.execute("DELETE FROM terms WHERE article IN (SELECT hash(unnest(?)))", [ids])
-                self.con.execute("DELETE FROM signatures WHERE article_id IN (SELECT unnest(?))", [ids])
-                self.con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [ids])
+                    self.con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [old])
+                self.con.execute("DELETE FROM terms WHERE article IN (SELECT hash(unnest(?)))", [old])
+                self.con.execute("DELETE FROM signatures WHERE article_id IN (SELECT unnest(?))", [old])
+                self.con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [old])
             for table in TABLES:
                 batch = tables.get(table)  # noqa: F841 - scanned by name below
                 if batch is None or batch.num_rows == 0:
