@@ -54,6 +54,11 @@ _TRANSPARENT = {"bl.a", "især", "også", "både", "primært", "navnlig", "eksem
 _APPROVAL = re.compile(r"^(?:godkend|anerkend|støt|accepter|bakke|tiltræd|ratificer)")
 _NOUN_BEFORE = re.compile(r"^(?:en|et|det|den|de|sit|sin|sine|deres|hans|hendes|dets|dens|[A-ZÆØÅ][\w-]*(?:s|'s|’s|'|’)|\w+ske|\w+iske)$")
 _CANCELLED = re.compile(r"^(?:aflys|udskyd|udsk|annuller|dropp|opgiv|opgav)")
+_FIRST_PERSON = {"jeg", "mig", "vi", "os"}
+_QUANTIFIERS = {"resten", "flere", "mange", "nogle", "alle", "hver", "ingen", "halvdelen", "størstedelen", "flertallet",
+                "hovedparten", "fleste"}
+_LIKE_NOUNS = {"lande", "partnere", "allierede", "stater", "nationer", "stormagter", "medlemslande", "nabolande", "aktører",
+               "partnerlande", "samarbejdspartnere", "venner"}  # "X som Y": Y is one of the X
 _SUBORDINATORS = {"efter", "før", "siden", "inden", "da", "mens", "når", "til"}
 _MODALS = {"skal", "må", "bør"}
 _NEGATIONS = {"ikke", "aldrig", "ingen", "intet", "hverken", "næppe", "ej"}
@@ -335,8 +340,9 @@ class EventFinder:
                 break
         hi = len(words)
         for j in range(i + 1, len(words)):
-            if words[j].low in (";", ")") or (words[j].low == "," and j + 1 < len(words) and words[j + 1].low in _BOUNDARY_WORDS):
-                hi = j
+            if words[j].low in (";", ")") or (words[j].low == "," and j + 1 < len(words) and words[j + 1].low in _BOUNDARY_WORDS
+                                                and [w.low for w in words[j + 1:j + 3]] != ["men", "også"]):
+                hi = j  # (", men også fra USA" adds to a phrase: no new clause)
                 break
             if words[j].low == "at" and words[j - 1].low not in ("til", "for", "om", "med", "ved", "på"):
                 if across_at and j - i <= 3:  # "kræver, at Kina ...": the one asked is in the at-clause
@@ -358,6 +364,8 @@ class EventFinder:
             if low in _PREPOSITIONS:
                 if low in _SUBORDINATORS and (k == 0 or words[k - 1].low in (",", "og", "men")):
                     return None  # ", efter Rusland angreb": a conjunction opening a clause, not a preposition
+                if low == "af" and k > 0 and words[k - 1].low in _QUANTIFIERS:
+                    return None  # "trodser resten af EU's medlemslande": the object itself, not a phrase about it
                 if low == "af" and k > 0 and words[k - 1].low in ("del", "dele", "egne", "område", "området", "side"):
                     k -= 2
                     steps = 0
@@ -366,6 +374,10 @@ class EventFinder:
                         steps += 1
                     return words[k].low if k >= 0 and words[k].low in _PREPOSITIONS else "af"
                 return low
+            if low == "som" and k > 1 and words[k - 1].low in _LIKE_NOUNS:  # "fra vores partnere som USA"
+                k -= 1
+                steps = 0
+                continue
             if low in (",", "og", "eller") or adjective_country(low) is None and low not in (
                     "den", "det", "de", "hans", "hendes", "deres", "landets", "sin", "sit", "sine") and not low.endswith(
                     ("s", "e")) or words[k].text[:1].isupper() and k and not low.endswith("s"):
@@ -425,7 +437,8 @@ class EventFinder:
             adj = adjective_country(prev)
             if adj and not poss:
                 poss = [Actor(country_name(adj), adj, None, words[i - 1].text, words[i - 1].start, words[i - 1].end)]
-            agents = [a for a in after if preps[id(a)] in ("fra",) and a.start - cue_w.end < 40]
+            agents = [a for a in after if preps[id(a)] == "fra"]  # "sanktioner fra EU's side, men også fra USA"
+            agents = agents if agents and agents[0].start - cue_w.end < 40 else []
             targets = [a for a in after if preps[id(a)] in wanted or (preps[id(a)] is None and cue.type in SYMMETRIC)]
             if cue.type in ("ASSAULT",):
                 targets = [a for a in after if preps[id(a)] in wanted]
@@ -647,7 +660,8 @@ class EventFinder:
         if sources and not targets and how != "between":
             allowed = _FALLBACK_PREPS | ({"i", "på"} if cue.type in ("ASSAULT", "MOBILIZE", "COERCE") else set())
             others = [a for a in actors if a.country not in have and self._prep_before(words, a) in allowed
-                      and not self._apposition(a, actors) and not _MEMBERS.match(self.text, a.end)]
+                      and not self._apposition(a, actors) and not _MEMBERS.match(self.text, a.end)
+                      and a.text.lower() not in _FIRST_PERSON]  # "vigtigt for os at reagere": the speaker's side
             if len({a.country for a in others}) == 1:
                 targets = others[:1]
                 how += "-sentence"
