@@ -33,7 +33,7 @@ from spacy.tokens import Doc
 from kilde.nlp import dates
 from kilde.nlp.coref import doc_text, resolver_for
 from kilde.nlp.gazetteer import read_tsv
-from kilde.nlp.knowledge import adjective_country, country_name
+from kilde.nlp.knowledge import adjective_country, compound_state, country_name
 
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 _WORD = re.compile(r"[\wæøåÆØÅéÉ'’-]+|[,;:?!()»«\"“”]")
@@ -69,7 +69,7 @@ _PASSIVE_AUX = {"blev", "bliver", "blevet", "er", "var"}
 _LIGHT_VERBS = re.compile(r"^(?:indled|gennemfør|foretag|iværksæt|ret|lancer|udfør|indgå|indgik|afhold|hold|"
                           r"hav|har|hadde|havde|sætte|sat|start|begynd|fortsæt|optrap|trapp|deltag|præsenter|"
                           r"annoncer|offentliggør|giv|gav|yde|send|vedtag|nedlæg|nedlagde|indfør|klar|pålæg|"
-                          r"udstede|udsted|kom(?:mer|me)?$|fremsæt|fremsatte|rett|udtryk)", re.I)
+                          r"udstede|udsted|kom(?:mer|me)?$|fremsæt|fremsatte|rett|udtryk|tilfør|spille|spiller|øge|øger|øgede|still)", re.I)
 _SPORT = re.compile(r"\b(?:landshold\w*|landskamp\w*|fodbold\w*|håndbold\w*|turnering\w*|semifinale\w*|"
                     r"kvartfinale\w*|målmand\w*|mesterskab\w*|VM-\w+|EM-\w+|pokal\w*|cykelløb\w*)\b", re.I)
 _MILITARY_AID = re.compile(r"\b(?:våben\w*|militær\w*|ammunition|missil\w*|kampfly|droner?|granater|artilleri|"
@@ -452,6 +452,9 @@ class EventFinder:
                     sources, targets = free_before[:-1], free_before[-1:]
             if not targets:  # "annektering af ukrainske områder", "angreb på israelske byer"
                 targets = self._adjective_object(words, i)
+            named = compound_state(cue_w.text) if not targets and cue.type != "CONSULT" else None  # (an EU summit: a venue)
+            if named and named not in {a.country for a in sources}:  # "tilføre Ukrainefonden", "NATO-samarbejdet"
+                targets = [Actor(country_name(named), named, None, cue_w.text, cue_w.start, cue_w.end)]
             if cue.type == "COOPERATE" and "øvelse" in cue_w.low and poss and not targets:
                 return sources, [], "exercise"  # "store kinesiske militærøvelser": one state's show of force
             return sources, targets, "noun"
@@ -574,7 +577,7 @@ class EventFinder:
                 actors = [a for a in actors if quote["start"] <= a.start < quote["end"]]
             actors = sorted(actors + self._anaphors(words, actors, quote), key=lambda a: a.start)
             lone = len({a.country for a in actors}) < 2 and not self.group and not any(
-                adjective_country(w.low) for w in words)
+                adjective_country(w.low) or w.text[:1].isupper() and compound_state(w.text) for w in words)
             if stext.rstrip().endswith("?") or lone:
                 self._remember_group(actors)
                 continue

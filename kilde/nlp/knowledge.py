@@ -172,3 +172,26 @@ def compound_country(word: str) -> tuple[str, str] | None:
     if not (tail.startswith(("land", "medlem", "leder", "mission", "ambassad")) or noun_sector(tail)):
         return None  # "Tyrkiet-korrespondent" is a journalist, not Turkey
     return _gazetteer_codes().get(head) or _gazetteer_codes().get(head.upper())
+
+
+@lru_cache(maxsize=1)
+def _state_names_lower() -> dict[str, str]:
+    """One-word state and IGO names, lower-cased, by code (``ukraine`` -> UKR, ``nato`` -> NATO)."""
+    return {name.lower(): code for name, (_, code) in _gazetteer_codes().items() if " " not in name and len(name) > 1}
+
+
+@lru_cache(maxsize=50_000)
+def compound_state(word: str) -> str | None:
+    """The state a compound's first part names: ``Ukrainefonden`` -> UKR, ``NATO-samarbejdet`` -> NATO,
+    ``Ruslandssanktioner`` -> RUS; the rest must be a word of its own (four letters or more)."""
+    low = word.lower()
+    head, sep, _ = low.partition("-")
+    names = _state_names_lower()
+    if sep:
+        return names.get(head)
+    for cut in range(len(low) - 4, 2, -1):
+        code = names.get(low[:cut]) or (names.get(low[:cut - 1]) if low[cut - 1] == "s" else None)
+        if code:
+            return code
+    return None
+

@@ -137,6 +137,19 @@ def test_two_different_acts_against_one_state_are_two_events(analyse):
                  ("ASSAULT", "RUS", "UKR"), id="matrix_negation_does_not_deny_an_owned_attack"),
     pytest.param("Spændingerne over Taiwan er vokset, og der blev afholdt store kinesiske militærøvelser.",
                  ("MOBILIZE", "CHN", "TWN"), id="one_states_military_exercises_are_mobilisation"),
+    pytest.param("Ungarn trodser fortsat resten af EU's medlemslande.",
+                 ("REJECT", "HUN", "EU"), id="the_rest_of_a_body_is_that_body"),
+    pytest.param("Rusland har angrebet Ukraine. Derfor reagerer vi med sanktioner fra EU, men også fra partnere som Canada.",
+                 ("SANCTION", "CAN", "RUS"), id="a_state_named_as_one_of_the_partners_shares_their_preposition"),
+    pytest.param("Regeringen vil tilføre Ukrainefonden yderligere fem milliarder kroner.",
+                 ("AID", "DNK", "UKR"), id="a_fund_named_after_a_state_is_aid_to_it"),
+    pytest.param("Danmark spiller en aktiv rolle i NATO-samarbejdet i Baltikum.",
+                 ("COOPERATE", "DNK", "NATO"), id="cooperation_named_after_a_body_is_with_it"),
 ])
 def test_coded_event(analyse, text, event):
     assert event in triples(analyse(text))
+
+
+def test_a_summit_named_after_a_body_is_a_venue_not_a_counterpart(analyse):
+    doc = analyse("Præsident Joe Biden og Kinas præsident, Xi Jinping, mødes ved G20-topmødet i Rio.")
+    assert not any("G20" in (s, t) for _, s, t in triples(doc))
