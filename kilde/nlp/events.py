@@ -455,6 +455,10 @@ class EventFinder:
             named = compound_state(cue_w.text) if not targets and cue.type != "CONSULT" else None  # (an EU summit: a venue)
             if named and named not in {a.country for a in sources}:  # "tilføre Ukrainefonden", "NATO-samarbejdet"
                 targets = [Actor(country_name(named), named, None, cue_w.text, cue_w.start, cue_w.end)]
+            if cue.type == "AID" and not sources and "for" in [w.low for w in words[max(lo, i - 3):i]]:
+                thanked = self._thanked_for(words, lo, i, actors)  # "takkede Danmark for donationen"
+                if thanked:
+                    return thanked[1], thanked[0], "thanked-for"
             if cue.type == "COOPERATE" and "øvelse" in cue_w.low and poss and not targets:
                 return sources, [], "exercise"  # "store kinesiske militærøvelser": one state's show of force
             return sources, targets, "noun"
@@ -493,6 +497,15 @@ class EventFinder:
             same = [a for a in rest if a.start - src.end < 4 and self.text[src.end:a.start].strip() in ("og", ",")]
             return [src] + same, [a for a in rest if a not in same], "verb-v2"
         return [], [], "none"
+
+    def _thanked_for(self, words: list[Word], lo: int, i: int, actors: list[Actor]) -> tuple[list[Actor], list[Actor]] | None:
+        """Who thanks whom in the clause before the aid noun ``i``: the one thanked gave it."""
+        for k in range(i - 1, lo - 1, -1):
+            thanks = next((c for c in _candidates(words[k].low) if c.type == "SUPPORT" and words[k].low.startswith("tak")), None)
+            if thanks:
+                sources, targets, _ = self._roles(words, k, thanks, actors)
+                return (sources, targets) if sources and targets else None
+        return None
 
     def _first_group(self, actors: list[Actor]) -> list[Actor]:
         """The first mention and those listed with it (``Kina, Rusland og EU``), not a later object."""
@@ -581,6 +594,7 @@ class EventFinder:
             if stext.rstrip().endswith("?") or lone:
                 self._remember_group(actors)
                 continue
+            acted: list[Actor] = []  # the last cue's source in this sentence
             for i, cue in self._cues_in(words):
                 lo, _ = self._clause(words, i)
                 if any(w.low in _HYPOTHETICAL for w in words[lo:i]):
@@ -588,7 +602,10 @@ class EventFinder:
                 if cue.pos == "N" and "om" in [w.low for w in words[max(0, i - 2):i]]:
                     continue  # "forhandler om en fredsaftale": the topic, not a second event
                 sources, targets, how = self._roles(words, i, cue, actors)
+                if how == "infinitive" and not sources and acted:  # "for at udtrykke regeringens fordømmelse
+                    sources, how = acted, "infinitive-shared"       # ... og for at opfordre Iran til ..."
                 sources, targets, how = self._fallbacks(words, i, cue, actors, sources, targets, how)
+                acted = sources or acted
                 if cue.type == "REJECT" and sources and any(w.low.startswith("veto") for w in words[i:i + 2]):
                     targets = self._veto_body(words, actors, sources) or targets
                 if how.startswith("exercise"):

@@ -145,6 +145,11 @@ def test_two_different_acts_against_one_state_are_two_events(analyse):
                  ("AID", "DNK", "UKR"), id="a_fund_named_after_a_state_is_aid_to_it"),
     pytest.param("Danmark spiller en aktiv rolle i NATO-samarbejdet i Baltikum.",
                  ("COOPERATE", "DNK", "NATO"), id="cooperation_named_after_a_body_is_with_it"),
+    pytest.param("Ukraines præsident takkede Sverige for donationen af kampfly.",
+                 ("AID", "SWE", "UKR"), id="the_one_thanked_for_a_donation_gave_it"),
+    pytest.param("Danmark har indkaldt Irans ambassadør. Mødet fandt sted for at udtrykke regeringens fordømmelse af "
+                 "det iranske regime og for at opfordre "
+                 "Iran til at løslade fangerne.", ("REQUEST", "DNK", "IRN"), id="coordinated_infinitives_share_a_source"),
 ])
 def test_coded_event(analyse, text, event):
     assert event in triples(analyse(text))
