@@ -96,6 +96,7 @@ class Cue:
     word: str
     particle: str | None
     needs: tuple[str, ...] = ()
+    adjacent: bool = False  # the particle is the very next word ("er imod")
 
 
 def _match(pattern: str, word: str) -> bool:
@@ -114,6 +115,10 @@ def cues() -> tuple[list[Cue], dict[str, tuple[str, ...]]]:
         kind, pos, forms = row
         for form in forms.split("|"):
             form, _, need = form.partition("+")
+            first, space, next_word = form.partition(" ")
+            if space:
+                out.append(Cue(kind, pos, first, next_word, (), adjacent=True))
+                continue
             first, _, particle = form.partition("~")
             out.append(Cue(kind, pos, first, particle or None, (need,) if need else ()))
     return out, lists
@@ -316,6 +321,11 @@ class EventFinder:
                     or words[i - 1].low.endswith(("ens", "ets", "ernes", "enes"))):  # "regeringens fordømmelse"
                 options = tuple(c for c in options if c.pos == "N")  # "Ruslands angreb", "et angreb"
             for cue in options:
+                if cue.adjacent:
+                    if i + 1 < len(words) and _match(cue.particle or "", words[i + 1].low):
+                        found.append((i, cue))
+                        break
+                    continue
                 if cue.particle and not any(_match(cue.particle, x.low) or (
                         len(cue.particle) > 4 and cue.particle.rstrip("*") in x.low) for x in words[i + 1:i + 7]):
                     continue
@@ -480,6 +490,8 @@ class EventFinder:
             return [], clause[:1], "judgement"
         if free_before:
             sources = free_before
+            if i + 1 < len(words) and words[i + 1].low == "imod":  # "er imod svensk medlemskab": what is opposed
+                return sources, [a for a in after if preps[id(a)] == "imod"][:1] or self._adjective_object(words, i), "opposed"
             targets = [a for a in after if preps[id(a)] is None or preps[id(a)] in wanted]
             return sources, self._first_group(targets), "verb"
         free_after = [a for a in after if preps[id(a)] is None]
@@ -677,7 +689,7 @@ class EventFinder:
                 how = "speaker"
         have = {a.country for a in sources}
         targets = [t for t in targets if t.country not in have] if how != "between" else targets
-        if sources and not targets and how != "between":
+        if sources and not targets and how not in ("between", "opposed"):
             allowed = _FALLBACK_PREPS | ({"i", "på"} if cue.type in ("ASSAULT", "MOBILIZE", "COERCE") else set())
             others = [a for a in actors if a.country not in have and self._prep_before(words, a) in allowed
                       and not self._apposition(a, actors) and not _MEMBERS.match(self.text, a.end)

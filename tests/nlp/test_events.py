@@ -150,6 +150,8 @@ def test_two_different_acts_against_one_state_are_two_events(analyse):
     pytest.param("Danmark har indkaldt Irans ambassadør. Mødet fandt sted for at udtrykke regeringens fordømmelse af "
                  "det iranske regime og for at opfordre "
                  "Iran til at løslade fangerne.", ("REQUEST", "DNK", "IRN"), id="coordinated_infinitives_share_a_source"),
+    pytest.param("Ungarns premierminister har erklæret, at han er imod svensk medlemskab af Nato.",
+                 ("REJECT", "HUN", "SWE"), id="being_against_is_rejection_of_what_follows"),
 ])
 def test_coded_event(analyse, text, event):
     assert event in triples(analyse(text))
