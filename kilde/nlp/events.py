@@ -320,6 +320,8 @@ class EventFinder:
                     _NOUN_BEFORE.match(words[i - 1].text) or words[i - 1].low in ("med", "om", "af", "mod", "imod")
                     or words[i - 1].low.endswith(("ens", "ets", "ernes", "enes"))):  # "regeringens fordømmelse"
                 options = tuple(c for c in options if c.pos == "N")  # "Ruslands angreb", "et angreb"
+            if i and words[i - 1].low == "at":  # "at støtte Lukasjenko": an infinitive, not a noun
+                options = tuple(c for c in options if c.pos != "N")
             for cue in options:
                 if cue.adjacent:
                     if i + 1 < len(words) and _match(cue.particle or "", words[i + 1].low):
@@ -453,6 +455,8 @@ class EventFinder:
             if cue.type in ("ASSAULT",):
                 targets = [a for a in after if preps[id(a)] in wanted]
             sources = poss or agents
+            if cue.word in ("støtte", "støtten") and not poss:  # "Tyrkiets støtte", "med tyrkisk støtte"; not
+                return [], [], "none"                       # "leverer teknologi og støtte til"
             if not sources:
                 lights = [k for k in range(max(lo, i - 5), i) if _LIGHT_VERBS.match(words[k].low)]
                 if lights or cue.type in SYMMETRIC:

@@ -152,6 +152,8 @@ def test_two_different_acts_against_one_state_are_two_events(analyse):
                  "Iran til at løslade fangerne.", ("REQUEST", "DNK", "IRN"), id="coordinated_infinitives_share_a_source"),
     pytest.param("Ungarns premierminister har erklæret, at han er imod svensk medlemskab af Nato.",
                  ("REJECT", "HUN", "SWE"), id="being_against_is_rejection_of_what_follows"),
+    pytest.param("Finland blev optaget i Nato med tyrkisk støtte.",
+                 ("SUPPORT", "TUR", "FIN"), id="with_a_states_support"),
 ])
 def test_coded_event(analyse, text, event):
     assert event in triples(analyse(text))
@@ -160,3 +162,9 @@ def test_coded_event(analyse, text, event):
 def test_a_summit_named_after_a_body_is_a_venue_not_a_counterpart(analyse):
     doc = analyse("Præsident Joe Biden og Kinas præsident, Xi Jinping, mødes ved G20-topmødet i Rio.")
     assert not any("G20" in (s, t) for _, s, t in triples(doc))
+
+
+def test_support_as_a_delivered_object_or_an_infinitive_is_not_praise(analyse):
+    doc = analyse("- Rusland leverer teknologi og støtte til Nordkorea, siger Japans udenrigsminister. "
+                  "Det har en pris at støtte Lukasjenko, siger Polens premierminister.")
+    assert not [t for t in triples(doc) if t[0] == "SUPPORT"]
