@@ -455,6 +455,8 @@ class EventFinder:
             if cue.type in ("ASSAULT",):
                 targets = [a for a in after if preps[id(a)] in wanted]
             sources = poss or agents
+            if not sources and "besøg" in cue_w.low and i + 1 < len(words) and words[i + 1].low == "af":
+                sources = after[:1]  # "et besøg af formanden for ..., Nancy Pelosi": the visitor
             if cue.word in ("støtte", "støtten") and not poss:  # "Tyrkiets støtte", "med tyrkisk støtte"; not
                 return [], [], "none"                       # "leverer teknologi og støtte til"
             if not sources:
@@ -693,6 +695,8 @@ class EventFinder:
                 how = "speaker"
         have = {a.country for a in sources}
         targets = [t for t in targets if t.country not in have] if how != "between" else targets
+        if sources and not targets and cue.type == "AGREE" and words[i].low.startswith("lov"):
+            targets = self._promised(words, i, actors, have)  # "lovede, at USA vil forsvare Taiwan"
         if sources and not targets and how not in ("between", "opposed"):
             allowed = _FALLBACK_PREPS | ({"i", "på"} if cue.type in ("ASSAULT", "MOBILIZE", "COERCE") else set())
             others = [a for a in actors if a.country not in have and self._prep_before(words, a) in allowed
@@ -702,6 +706,17 @@ class EventFinder:
                 targets = others[:1]
                 how += "-sentence"
         return sources, targets, how
+
+    def _promised(self, words: list[Word], i: int, actors: list[Actor], have: set[str]) -> list[Actor]:
+        """The state a promise is made to or for: the first other state in the at-clause after the cue
+        (not one after ``hvis``, the condition)."""
+        k = next((j for j in range(i + 1, len(words)) if words[j].low == "at"), None)
+        if k is None:
+            return []
+        end = next((j for j in range(k, len(words)) if words[j].low in _HYPOTHETICAL), len(words))
+        stop = words[end].start if end < len(words) else words[-1].end + 1
+        return [a for a in actors if words[k].end <= a.start < stop and a.country not in have
+                and self._prep_before(words, a) in (None, "til", "for", "med")][:1]
 
     def _demands(self, words: list[Word], actors: list[Actor], quote: dict[str, Any] | None, ss: int,
                  se: int) -> list[dict[str, Any]]:

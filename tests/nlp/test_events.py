@@ -154,6 +154,10 @@ def test_two_different_acts_against_one_state_are_two_events(analyse):
                  ("REJECT", "HUN", "SWE"), id="being_against_is_rejection_of_what_follows"),
     pytest.param("Finland blev optaget i Nato med tyrkisk støtte.",
                  ("SUPPORT", "TUR", "FIN"), id="with_a_states_support"),
+    pytest.param("Spændingerne over Taiwan er vokset efter et besøg af formanden for Repræsentanternes Hus i USA, "
+                 "Nancy Pelosi, i august.", ("CONSULT", "USA", "TWN"), id="a_visit_by_someone_is_their_visit"),
+    pytest.param("I går lovede Frankrigs præsident, at Frankrig vil forsvare Moldova, hvis Rusland angriber.",
+                 ("AGREE", "FRA", "MDA"), id="a_promise_is_to_the_state_in_its_at_clause"),
 ])
 def test_coded_event(analyse, text, event):
     assert event in triples(analyse(text))
