@@ -44,17 +44,6 @@ class ActorMention:
         return dict(self.__dict__)
 
 
-def _home_country(doc: Doc, resolver: Resolver) -> str | None:
-    """The state a bare ``regeringen`` means: Denmark for Danish news that mentions it or names no other."""
-    article = doc._.article or {}
-    if article.get("language", "da") != "da":
-        return None
-    countries = [m.country for m in resolver.mentions if m.label == "GPE" and m.country]
-    if "DNK" in countries or not countries or re.search(r"\b(?:dansk|danske|Danmarks?)\b", doc_text(doc)):
-        return "DNK"
-    return None
-
-
 def _name_mentions(resolver: Resolver) -> list[ActorMention]:
     out = []
     letters = parties()
@@ -126,7 +115,7 @@ def _noun_mentions(doc: Doc, resolver: Resolver, taken: list[tuple[int, int]]) -
                     break
         if country is None and word.lower() in _HOME_NOUNS and (i == 0 or words[i - 1].group().lower() not in ("hans", "hendes", "deres", "landets", "sin", "sit", "sine")):
             if home is None:
-                home = _home_country(doc, resolver) or ""
+                home = resolver.home_country() or ""
             country = home or None
         if country is None:
             continue

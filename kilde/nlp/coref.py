@@ -66,6 +66,7 @@ _DESCRIPTION = re.compile(
     r"|(?<![\w-])(?:[Mm]anden|[Kk]vinden|[Dd]en (?:tiltalte|sigtede|anholdte|dømte|afdøde)))\b")
 _NOT_SUBJECT_START = frozenset({"på", "i", "efter", "under", "ved", "med", "fra", "til", "om", "for", "af", "tilføj",
                                 "planen", "oplysningen"})
+_HOME_ROLE = re.compile(r"(?<!premier)minister$|^folketingsmedlem$")  # Danish titles ("premierminister": abroad)
 _PARTY_LETTER = re.compile(r"\s*\(([A-ZÆØÅ]{1,3})\)")
 _STEMS_LONGEST_FIRST = tuple(sorted(set(ROLE_STEMS), key=len, reverse=True))
 
@@ -127,6 +128,8 @@ class Resolver:
         self.surnames = {m.text.split()[-1] for m in self.mentions if m.label == "PER" and m.text.split()}
         self.people: dict[str, Person] = {}
         self.names: dict[int, str] = {}  # full name of each PER mention, by its start
+        self.language = article.get("language", "da")
+        self._home: list[str | None] = []
         published = article.get("published") or ""
         self.year = int(published[:4]) if published[:4].isdigit() else None
         self._collect_people()
@@ -192,6 +195,18 @@ class Resolver:
             if known.country == person.country:
                 person.sector = person.sector or known.sector
                 person.role = person.role or known.role
+        if not person.country and person.role and _HOME_ROLE.search(person.role.split()[-1]):
+            person.country, person.source = self.home_country(), "home"  # "forsvarsminister Nicolai Wammen"
+
+    def home_country(self) -> str | None:
+        """The state a bare ``regeringen`` or ``udenrigsminister X`` means: Denmark, in Danish news that
+        mentions it or names no other state."""
+        if not self._home:
+            countries = [m.country for m in self.mentions if m.label == "GPE" and m.country]
+            home = self.language == "da" and (
+                "DNK" in countries or not countries or bool(re.search(r"\b(?:dansk|danske|Danmarks?)\b", self.text)))
+            self._home.append("DNK" if home else None)
+        return self._home[0]
 
     def country_in(self, start: int, end: int) -> str | None:
         """The state a phrase names: a genitive or name (``USA's``), or an adjective (``sydkoreanske``)."""

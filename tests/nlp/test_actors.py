@@ -20,6 +20,13 @@ def actors(nlp):
     return run
 
 
+def test_a_minister_named_without_a_state_in_danish_news_is_danish(actors):
+    got = actors("Danmark sender fly til Polen, siger forsvarsminister Hans Kjærgaard.")
+    assert (got["Hans Kjærgaard"]["country"], got["Hans Kjærgaard"]["source"]) == ("DNK", "home")
+    abroad = actors("Polen sender fly til Litauen, siger premierminister Jan Nowicki.")
+    assert abroad["Jan Nowicki"]["country"] is None  # "premierminister": a title of other states
+
+
 def test_role_and_country_from_genitive_apposition(actors):
     got = actors("Chiles udenrigsminister, Ana Tapia, besøgte Lima.\n\n- Vi er enige, siger Tapia.")
     a = got["Ana Tapia"]
