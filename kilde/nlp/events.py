@@ -477,7 +477,7 @@ class EventFinder:
                     return thanked[1], thanked[0], "thanked-for"
             if cue.type == "COOPERATE" and "øvelse" in cue_w.low and poss and not targets:
                 return sources, [], "exercise"  # "store kinesiske militærøvelser": one state's show of force
-            return sources, targets, "noun"
+            return sources, self._first_group(targets), "noun"  # not "..., forlader jeg Japan" after it
 
         passive = cue_w.low.endswith(("es", "et", "t")) and any(w.low in _PASSIVE_AUX for w in words[max(lo, i - 3):i])
         if passive and cue.type not in SYMMETRIC:

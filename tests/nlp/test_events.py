@@ -172,3 +172,10 @@ def test_support_as_a_delivered_object_or_an_infinitive_is_not_praise(analyse):
     doc = analyse("- Rusland leverer teknologi og støtte til Nordkorea, siger Japans udenrigsminister. "
                   "Det har en pris at støtte Lukasjenko, siger Polens premierminister.")
     assert not [t for t in triples(doc) if t[0] == "SUPPORT"]
+
+
+def test_a_noun_cue_takes_its_own_object_not_the_next_clause(analyse):
+    doc = analyse("- Efter flere møder, herunder mit møde med Kinas præsident, Xi Jinping, forlader jeg Japan, "
+                  "siger Donald Trump.")
+    consults = {frozenset((s, t)) for k, s, t in triples(doc) if k == "CONSULT"}
+    assert frozenset(("USA", "CHN")) in consults and frozenset(("USA", "JPN")) not in consults
