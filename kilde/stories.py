@@ -86,7 +86,7 @@ def _link(store: Store) -> dict[str, Any]:
             groups.join(aid, story)
     for aid, _ in new:
         for other in lsh.query(signs[aid]):
-            if other != aid and signs[aid].jaccard(signs[other]) >= THRESHOLD:
+            if groups.find(other) != groups.find(aid) and signs[aid].jaccard(signs[other]) >= THRESHOLD:
                 groups.join(aid, other)
     members: dict[str, list[str]] = {}
     for aid in signs:
