@@ -101,10 +101,17 @@ def _peak_rss() -> int:
 
 def connect(workers: int | None = None, scheduler: str | None = None) -> Any:
     """A Dask client: on a new local cluster of ``workers`` processes, or on the cluster at ``scheduler``."""
+    import dask
     from distributed import Client, LocalCluster
 
     if scheduler:
         return Client(scheduler)
-    cluster = LocalCluster(n_workers=workers or 1, threads_per_worker=1, processes=True, dashboard_address=None,
-                           silence_logs=40)
+    # Dask starts workers with MALLOC_TRIM_THRESHOLD_=65536 so that they hand memory back early; for
+    # the pipeline's many small allocations that costs a fifth of the CPU (measured: 17.6 -> 21.7 ms
+    # per article), and a worker stays under 0.5 GB without it.
+    env = {k: v for k, v in dask.config.get("distributed.nanny.pre-spawn-environ", {}).items()
+           if k != "MALLOC_TRIM_THRESHOLD_"}
+    with dask.config.set({"distributed.nanny.pre-spawn-environ": env}):
+        cluster = LocalCluster(n_workers=workers or 1, threads_per_worker=1, processes=True, dashboard_address=None,
+                               silence_logs=40)
     return Client(cluster)
