@@ -33,7 +33,23 @@ VARIANTS = {
     "wide": dict(width=128, depth=4, rows=[10000, 5000, 5000, 5000], window=1),
     "deep": dict(width=128, depth=6, rows=[10000, 5000, 5000, 5000], window=1),
     "fast": dict(width=64, depth=2, rows=[5000, 2500, 2500, 2500], window=1),
+    # the first and last letters of every word embedded one by one (names, endings), no hashed affixes
+    "chars": dict(width=64, depth=2, rows=[5000], window=1, embed="chars"),
+    "chars-deep": dict(width=96, depth=4, rows=[7500], window=1, embed="chars"),
 }
+
+HASH_EMBED = """@architectures = "spacy.MultiHashEmbed.v2"
+width = {width}
+attrs = ["NORM","PREFIX","SUFFIX","SHAPE"]
+rows = {rows}
+include_static_vectors = false"""
+
+CHAR_EMBED = """@architectures = "spacy.CharacterEmbed.v2"
+width = {width}
+rows = {rows0}
+nM = 32
+nC = 8
+include_static_vectors = false"""
 
 CONFIG = """
 [paths]
@@ -59,11 +75,7 @@ factory = "tok2vec"
 @architectures = "spacy.Tok2Vec.v2"
 
 [components.tok2vec.model.embed]
-@architectures = "spacy.MultiHashEmbed.v2"
-width = {width}
-attrs = ["NORM","PREFIX","SUFFIX","SHAPE"]
-rows = {rows}
-include_static_vectors = false
+{embed}
 
 [components.tok2vec.model.encode]
 @architectures = "spacy.MaxoutWindowEncoder.v2"
@@ -247,8 +259,10 @@ def main() -> int:
     args.build.mkdir(parents=True, exist_ok=True)
     paths = convert(args.build)
     v = VARIANTS[args.variant]
+    embed = (CHAR_EMBED if v.get("embed") == "chars" else HASH_EMBED).format(
+        width=v["width"], rows=json.dumps(v["rows"]), rows0=v["rows"][0])
     cfg = CONFIG.format(seed=args.seed, dropout=args.dropout, patience=args.patience, epochs=args.epochs,
-                        width=v["width"], depth=v["depth"], rows=json.dumps(v["rows"]), window=v["window"])
+                        width=v["width"], depth=v["depth"], window=v["window"], embed=embed)
     cfg_path = args.build / f"config-{args.variant}.cfg"
     cfg_path.write_text(cfg, encoding="utf-8")
     from spacy.cli.train import train
