@@ -74,6 +74,22 @@ _STEMS_LONGEST_FIRST = tuple(sorted(set(ROLE_STEMS), key=len, reverse=True))
 _DETERMINERS = frozenset({"den", "det", "de", "hans", "hendes", "deres", "landets", "sin", "sit", "sine", "dets", "dens"})
 
 
+_NP_TRAILING = frozenset({"ellers", "også", "dog", "nu", "igen", "desuden", "videre", "samtidig", "derfor", "endvidere",
+                          "senere", "tidligere", "blandt", "andet"})
+
+
+def _np_end(phrase: str) -> int:
+    """Where a speaker noun phrase ends: before a finite speech verb inside it, and without trailing adverbs."""
+    words = list(re.finditer(r"\S+", phrase))
+    for k, w in enumerate(words[1:], 1):
+        if w.group().lower() in CUE_VERBS or w.group().lower() in ("betegner", "betegnede"):
+            words = words[:k]
+            break
+    while len(words) > 1 and words[-1].group().lower().strip(",.") in _NP_TRAILING:
+        words.pop()
+    return words[-1].end() if words else len(phrase)
+
+
 def _modifier(word: str) -> bool:
     """A word that belongs to a role phrase before the role: ``USA's``, ``sydkoreanske``, ``hans``."""
     w = word.rstrip(",")
@@ -336,8 +352,9 @@ class Resolver:
         return {"name": found.group().strip(), "mention": found.group().strip(), "start": found.start(),
                 "end": found.end(), "type": "PER", "country": None, "via": "description"}
 
-    def by_role(self, stem: str, at: int, last: dict[str, Any] | None = None) -> Person | None:
-        """The person most recently introduced with a role ending in ``stem`` before ``at`` (else after)."""
+    def by_role(self, stem: str, at: int, last: dict[str, Any] | None = None, strict: bool = False) -> Person | None:
+        """The person most recently introduced with a role ending in ``stem`` before ``at`` (else after);
+        unless ``strict``, else the last speaker or the person the article is most about."""
         stem = stem.lower()
         before, after = None, None
         for person in self.people.values():
@@ -351,6 +368,8 @@ class Resolver:
         if before is not None:  # a person with that role (said here or known) who is named later still
             recent = self._last_named_with_role(stem, before[0], at)
             found = recent or found
+        if strict:
+            return found
         if found is None and last and last.get("type") == "PER" and at - last.get("at", at) < 1500:
             found = self.people.get(str(last.get("name")))  # "..., siger Hjulmand. - ..., siger landstræneren."
         if found is None:  # no one introduced with that role: the person the article is most about so far
@@ -364,8 +383,11 @@ class Resolver:
         cut = _FINITE.search(self.text, start, end)  # "Den britiske premierminister har ...": the NP ends at the verb
         if cut and not named:
             end = cut.start()
+        if not named:  # "Den srilankanske forsvarsminister betegner ...", "landets premierminister ellers"
+            end = start + _np_end(self.text[start:end])
         phrase = self.text[start:end].strip(" ,.:;")
         if not phrase or not named and (phrase.split()[0].lower() in _NOT_SUBJECT_START
+                                         or phrase.lower() in NP_STOP_WORDS or phrase.lower() in _NP_TRAILING
                                          or any(ch.isdigit() for ch in phrase)):
             return None
         ents = [m for m in self.ents_in(start, end) if not canonical_media(m.text)]
@@ -393,7 +415,8 @@ class Resolver:
                 # "meteorolog ved DMI Henning Gisselø": the role's own name follows its affiliation
                 return {"name": near.name, "mention": phrase, "start": start, "end": end, "type": "PER",
                         "country": near.country, "via": "role"}
-            person = self.by_role(stem, start, last_speaker)
+            qualified = "landets" in words or self.country_in(start, end) is not None  # "den srilankanske minister":
+            person = self.by_role(stem, start, last_speaker, strict=qualified)         # only one known in that role
             if person:
                 return {"name": person.name, "mention": phrase, "start": start, "end": end, "type": "PER",
                         "country": person.country, "via": "role"}

@@ -155,6 +155,10 @@ def test_inverted_main_clause_after_a_subordinate_clause_is_not_speech(quotes):
                  "Jeg er stolt", "Kasper Hjulmand", id="role_noun_without_introduction_is_the_last_speaker"),
     pytest.param("- Vi er uenige, siger Jakob Ellemann-Jensen.\n\nDe Konservatives formand, Søren Pape Poulsen, hørte mange gode ting i talen, siger han.",
                  "De Konservatives", "Søren Pape Poulsen", id="statement_about_oneself_is_the_named_subjects"),
+    pytest.param("- Vi gør alt, siger Anna Holm.\n\nTidligere lød meldingen fra landets premierminister ellers, at kun syv var anholdt.",
+                 "at kun syv", "landets premierminister", id="qualified_role_without_a_holder_stays_a_phrase"),
+    pytest.param("- Vi gør alt, siger Anna Holm.\n\nDen srilankanske forsvarsminister betegner angrebene som terror og siger videre, at alle vil blive fængslet.",
+                 "at alle", "Den srilankanske forsvarsminister", id="speaker_phrase_ends_before_its_verb"),
 ])
 def test_speaker(quotes, text, start, want):
     assert by_text(quotes(text), start)["speaker"]["name"] == want
