@@ -217,11 +217,77 @@ def to_docbin(nlp: spacy.Language, sents: list[tuple[list[str], list[bool], list
     return db
 
 
-def convert(build: Path) -> dict[str, Path]:
+Sentence = tuple[list[str], list[bool], list[str]]
+
+
+def _spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """``(start, end, label)`` of the IOB2 entities."""
+    out: list[tuple[int, int, str]] = []
+    for i, tag in enumerate(tags):
+        if tag.startswith("B-"):
+            out.append((i, i + 1, tag[2:]))
+        elif tag.startswith("I-") and out and out[-1][1] == i:
+            out[-1] = (out[-1][0], i + 1, out[-1][2])
+    return out
+
+
+def name_pools(sents: list[Sentence], gazetteer: bool = False) -> dict[str, list[list[str]]]:
+    """Names by label to swap in: the training entities, and with ``gazetteer`` Kilde's gazetteer
+    (states, capitals, organisations, media, known people) as PER/ORG/LOC."""
+    from kilde.nlp.gazetteer import _LABEL_TO_ENT, names
+
+    pools: dict[str, set[tuple[str, ...]]] = {}
+    for words, _, tags in sents:
+        for a, b, label in _spans(tags):
+            pools.setdefault(label, set()).add(tuple(words[a:b]))
+    if not gazetteer:
+        return {label: sorted(p) for label, p in pools.items()}
+    every = {name for name, _, _ in names()}
+    for name, label, _ in names():
+        base = name[:-2] if name.endswith(("'s", "’s")) else name[:-1] if name.endswith(("s", "'", "’")) else None
+        if base in every:
+            continue  # a genitive; the swap adds its own
+        pools.setdefault(_LABEL_TO_ENT[label], set()).add(tuple(name.split()))
+    return {label: sorted(p) for label, p in pools.items()}
+
+
+def augment(sents: list[Sentence], copies: int, seed: int) -> list[Sentence]:
+    """``copies`` more of every sentence with names, each name swapped for another of its label
+    (a genitive stays a genitive): the model learns from context and shape, not from a list."""
+    rng = random.Random(seed)
+    pools = name_pools(sents)
+    out: list[Sentence] = []
+    for _ in range(copies):
+        for words, spaces, tags in sents:
+            spans = _spans(tags)
+            if not spans:
+                continue
+            new_w: list[str] = []
+            new_s: list[bool] = []
+            new_t: list[str] = []
+            k = 0
+            for a, b, label in spans:
+                new_w += words[k:a]
+                new_s += spaces[k:a]
+                new_t += tags[k:a]
+                name = list(rng.choice(pools[label]))
+                if words[b - 1].endswith("s") and len(words[b - 1]) > 2 and not name[-1].endswith("s"):
+                    name[-1] += "s"  # "Danmarks" -> "Sveriges"
+                new_w += name
+                new_s += [True] * (len(name) - 1) + [spaces[b - 1]]
+                new_t += [f"B-{label}"] + [f"I-{label}"] * (len(name) - 1)
+                k = b
+            out.append((new_w + words[k:], new_s + spaces[k:], new_t + tags[k:]))
+    return out
+
+
+def convert(build: Path, copies: int = 0, seed: int = 13) -> dict[str, Path]:
     nlp = spacy.blank("da")
     out = {}
     for split in ("train", "dev", "test"):
         sents = read_iob2(UNER / f"da_ddt-ud-{split}.iob2")
+        if split == "train" and copies:
+            sents = sents + augment(sents, copies, seed)
         path = build / f"uner-{split}.spacy"
         to_docbin(nlp, sents, docs_per_group=1).to_disk(path)
         out[split] = path
@@ -248,6 +314,8 @@ def main() -> int:
     ap.add_argument("--patience", type=int, default=3000)
     ap.add_argument("--dropout", type=float, default=0.2)
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--augment", type=int, default=0, metavar="N",
+                    help="add N copies of each training sentence with its names swapped (default 0)")
     ap.add_argument("--build", type=Path, default=ROOT / "build" / "model")
     ap.add_argument("--output", type=Path, default=ROOT / "kilde" / "models" / "da_kilde")
     ap.add_argument("--no-install", action="store_true", help="train and score only; do not replace the shipped model")
@@ -257,7 +325,7 @@ def main() -> int:
         return 2
     random.seed(args.seed)
     args.build.mkdir(parents=True, exist_ok=True)
-    paths = convert(args.build)
+    paths = convert(args.build, args.augment, args.seed)
     v = VARIANTS[args.variant]
     embed = (CHAR_EMBED if v.get("embed") == "chars" else HASH_EMBED).format(
         width=v["width"], rows=json.dumps(v["rows"]), rows0=v["rows"][0])
@@ -272,7 +340,8 @@ def main() -> int:
     train(cfg_path, out_dir, overrides={"paths.train": str(paths["train"]), "paths.dev": str(paths["dev"])})
     seconds = time.time() - started
     trained = spacy.load(out_dir / "model-best")
-    result = {"variant": args.variant, "seed": args.seed, "epochs": args.epochs, "train_seconds": round(seconds),
+    result = {"variant": args.variant, "seed": args.seed, "epochs": args.epochs, "augment": args.augment,
+              "train_seconds": round(seconds),
               "dev": score(trained, paths["dev"]), "test": score(trained, paths["test"])}
     print(json.dumps(result, indent=2))
     (args.build / f"scores-{args.variant}.json").write_text(json.dumps(result, indent=2), encoding="utf-8")

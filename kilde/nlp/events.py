@@ -69,7 +69,7 @@ _PASSIVE_AUX = {"blev", "bliver", "blevet", "er", "var"}
 _LIGHT_VERBS = re.compile(r"^(?:indled|gennemfør|foretag|iværksæt|ret|lancer|udfør|indgå|indgik|afhold|hold|"
                           r"hav|har|hadde|havde|sætte|sat|start|begynd|fortsæt|optrap|trapp|deltag|præsenter|"
                           r"annoncer|offentliggør|giv|gav|yde|send|vedtag|nedlæg|nedlagde|indfør|klar|pålæg|"
-                          r"udstede|udsted|kom(?:mer|me)?$|fremsæt|fremsatte|rett|udtryk|tilfør|spille|spiller|øge|øger|øgede|still)", re.I)
+                          r"udstede|udsted|kom(?:mer|me)?$|fremsæt|fremsatte|rett|udtryk|tilfør|spille|spiller|øge|øger|øgede|still(?:e|er|ede|et)$)", re.I)
 _SPORT = re.compile(r"\b(?:landshold\w*|landskamp\w*|fodbold\w*|håndbold\w*|turnering\w*|semifinale\w*|"
                     r"kvartfinale\w*|målmand\w*|mesterskab\w*|VM-\w+|EM-\w+|pokal\w*|cykelløb\w*)\b", re.I)
 _MILITARY_AID = re.compile(r"\b(?:våben\w*|militær\w*|ammunition|missil\w*|kampfly|droner?|granater|artilleri|"
