@@ -39,3 +39,24 @@ def test_model_scores_its_recorded_dev_figure(tmp_path):
     got = score(nlp, path)["f"]
     assert abs(got - nlp.meta["kilde_scores"]["dev"]["f"]) <= 0.01
     assert got >= FLOORS["ner_uner_dev_f"] - 0.01
+
+
+def test_name_swapping_keeps_labels_aligned_and_genitives_genitive():
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+    from train_model import _spans, augment
+
+    sents = [(["Anna", "Holm", "rejste", "til", "Danmarks", "hovedstad", "."], [True] * 6 + [False],
+              ["B-PER", "I-PER", "O", "O", "B-LOC", "O", "O"]),
+             (["Ole", "bor", "i", "Sverige"], [True] * 3 + [False], ["B-PER", "O", "O", "B-LOC"]),
+             (["Ingen", "navne", "her"], [True, True, False], ["O", "O", "O"])]
+    copies = augment(sents, 3, seed=1)
+    assert len(copies) == 6 and copies == augment(sents, 3, seed=1)  # sentences with names only; seeded
+    for words, spaces, tags in copies:
+        assert len(words) == len(spaces) == len(tags)
+        labels = [label for _, _, label in _spans(tags)]
+        assert labels == ["PER", "LOC"]
+        loc = [words[a:b] for a, b, label in _spans(tags) if label == "LOC"][0]
+        if "rejste" in words:
+            assert loc[-1].endswith("s")  # "Danmarks hovedstad" stays a genitive
