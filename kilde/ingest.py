@@ -54,10 +54,11 @@ def ingest(records: Iterable[Article | Reject], store: Store, nlp: Language | No
     engine = engine or InProcess(nlp)
     report = IngestReport()
     it = iter(records)
-    pending: deque[tuple[int, Any]] = deque()
+    pending: deque[tuple[int, Any, list[str], set[str]]] = deque()
     while batch := list(islice(it, batch_size)):
-        fresh, rejects = _plan(batch, store, report)
-        pending.append((len(batch), engine.submit(fresh, rejects)))
+        in_flight = set().union(*(item[3] for item in pending))  # stored before this batch is
+        fresh, rejects, replaced = _plan(batch, store, report, in_flight)
+        pending.append((len(batch), engine.submit(fresh, rejects), replaced, {a.id for a in fresh}))
         while len(pending) > engine.in_flight:
             _finish(pending.popleft(), engine, store, report, on_progress)
     while pending:
@@ -76,7 +77,7 @@ class Engine(Protocol):
 
     def submit(self, articles: list[Article], rejects: list[Reject]) -> Any: ...
 
-    def collect(self, handle: Any, store: Store) -> tuple[int, list[Reject]]: ...
+    def collect(self, handle: Any, store: Store, replaced: list[str]) -> tuple[int, list[Reject]]: ...
 
 
 class InProcess:
@@ -94,7 +95,7 @@ class InProcess:
     def submit(self, articles: list[Article], rejects: list[Reject]) -> Any:
         return articles, rejects
 
-    def collect(self, handle: Any, store: Store) -> tuple[int, list[Reject]]:
+    def collect(self, handle: Any, store: Store, replaced: list[str]) -> tuple[int, list[Reject]]:
         articles, rejects = handle
         analysed = []
         for item in analyse(articles, self.nlp):
@@ -102,14 +103,14 @@ class InProcess:
                 rejects.append(item)
             elif isinstance(item, tuple):
                 analysed.append(item)
-        store.write(analysed, rejects)
+        store.write(analysed, rejects, replaced)
         return len(analysed), rejects
 
 
-def _finish(item: tuple[int, Any], engine: Engine, store: Store, report: IngestReport,
+def _finish(item: tuple[int, Any, list[str], set[str]], engine: Engine, store: Store, report: IngestReport,
             on_progress: Callable[[int], None] | None) -> None:
-    size, handle = item
-    stored, rejects = engine.collect(handle, store)
+    size, handle, replaced, _ = item
+    stored, rejects = engine.collect(handle, store, replaced)
     report.stored += stored
     report.rejected += len(rejects)
     report.rejects.extend(rejects)
@@ -117,8 +118,10 @@ def _finish(item: tuple[int, Any], engine: Engine, store: Store, report: IngestR
         on_progress(size)
 
 
-def _plan(batch: list[Article | Reject], store: Store, report: IngestReport) -> tuple[list[Article], list[Reject]]:
-    """The batch's articles that need analysis (new or changed) and its read rejects; counts the rest."""
+def _plan(batch: list[Article | Reject], store: Store, report: IngestReport,
+          in_flight: set[str]) -> tuple[list[Article], list[Reject], list[str]]:
+    """The batch's articles that need analysis (new or changed), its read rejects, and the ids of the
+    articles they replace (stored, or in a batch still in flight); counts the rest."""
     report.read += len(batch)
     rejects = [r for r in batch if isinstance(r, Reject)]
     known = store.stored_hashes(a.id for a in batch if isinstance(a, Article))
@@ -134,4 +137,4 @@ def _plan(batch: list[Article | Reject], store: Store, report: IngestReport) -> 
         if a.id in fresh:  # same id twice in one batch with new text: the later one wins
             report.stored += 1
         fresh[a.id] = a
-    return list(fresh.values()), rejects
+    return list(fresh.values()), rejects, [aid for aid in fresh if aid in known or aid in in_flight]

@@ -73,10 +73,10 @@ class DaskEngine:
             return {"paths": {}, "ids": [], "rejects": rejects}
         return self.client.submit(analyse_partition, articles, rejects, self.model, self.spool, pure=False)
 
-    def collect(self, handle: Any, store: Store) -> tuple[int, list[Reject]]:
+    def collect(self, handle: Any, store: Store, replaced: list[str]) -> tuple[int, list[Reject]]:
         result = handle if isinstance(handle, dict) else handle.result()
         if result["paths"]:
-            store.write_parquet(result["paths"], result["ids"])
+            store.write_parquet(result["paths"], result["ids"], replaced)
             for path in result["paths"].values():
                 os.remove(path)
         elif result["rejects"]:

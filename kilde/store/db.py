@@ -84,26 +84,29 @@ class Store:
         rows = self.con.execute("SELECT id, hash FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
         return dict(rows)
 
-    def write(self, analysed: list[tuple[Article, dict[str, Any]]], rejects: list[Reject]) -> None:
+    def write(self, analysed: list[tuple[Article, dict[str, Any]]], rejects: list[Reject],
+              replaced: list[str] | None = None) -> None:
         """Store one batch in one transaction (replacing changed articles)."""
         tables = batch_tables(analysed, rejects)
         self.write_tables({t: pa.Table.from_pylist(rows) for t, rows in tables.items() if rows},
-                          [a.id for a, _ in analysed])
+                          [a.id for a, _ in analysed], replaced)
 
-    def write_parquet(self, paths: dict[str, str], ids: list[str]) -> None:
+    def write_parquet(self, paths: dict[str, str], ids: list[str], replaced: list[str] | None = None) -> None:
         """Store one analysed partition written as Parquet files (one per table) in one transaction."""
         import pyarrow.parquet as pq
 
-        self.write_tables({t: pq.read_table(p) for t, p in paths.items()}, ids)
+        self.write_tables({t: pq.read_table(p) for t, p in paths.items()}, ids, replaced)
 
-    def write_tables(self, tables: dict[str, pa.Table], ids: list[str]) -> None:
+    def write_tables(self, tables: dict[str, pa.Table], ids: list[str], replaced: list[str] | None = None) -> None:
         """The one write path: replace the articles ``ids`` and insert the rows, all or nothing.
+        ``replaced`` are those of ``ids`` already stored, when the caller knows (the ingest does);
+        else they are looked up.
 
         A reject already stored (same source, record and code) is not stored again, so a run
         repeated after a crash leaves the same store as one uninterrupted run.
         """
         with self.transaction():
-            old = list(self.stored_hashes(ids))  # articles replaced, not new
+            old = list(self.stored_hashes(ids)) if replaced is None else replaced
             if old:  # (each delete scans its whole table: only when an article changed)
                 for table in CHILD_TABLES:
                     self.con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [old])

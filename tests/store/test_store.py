@@ -46,6 +46,23 @@ def test_changed_text_replaces_the_article(tmp_path, nlp):
         assert store.df("SELECT text FROM articles")["text"].tolist() == ["Politiet siger, at tre er anholdt."]
 
 
+def test_an_article_changed_while_its_first_version_is_in_flight_is_replaced(tmp_path, nlp):
+    from kilde.ingest import InProcess
+
+    class Deferred(InProcess):  # analyses a batch only when it is collected, as Dask workers do
+        in_flight = 2
+
+    f = tmp_path / "a.jsonl"
+    rows = [{"id": "x", "text": "Politiet siger, at to er anholdt."}, {"id": "y", "text": "Vejret bliver fint."},
+            {"id": "x", "text": "Politiet siger, at tre er anholdt."}]
+    f.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    with Store(tmp_path / "k.duckdb") as store:
+        report = ingest(read_inputs([str(f)]), store, batch_size=1, engine=Deferred(nlp))
+        assert report.balanced and store.counts()["articles"] == 2
+        texts = dict(store.con.execute("SELECT id, text FROM articles").fetchall())
+    assert texts["x"] == "Politiet siger, at tre er anholdt."
+
+
 def test_every_bad_record_is_accounted_for_and_its_reason_stored(tmp_path, nlp):
     good = tmp_path / "good.txt"
     good.write_text("Ministeren siger, at aftalen holder.", encoding="utf-8")
