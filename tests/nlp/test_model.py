@@ -57,6 +57,6 @@ def test_name_swapping_keeps_labels_aligned_and_genitives_genitive():
         assert len(words) == len(spaces) == len(tags)
         labels = [label for _, _, label in _spans(tags)]
         assert labels == ["PER", "LOC"]
-        loc = [words[a:b] for a, b, label in _spans(tags) if label == "LOC"][0]
+        loc = next(words[a:b] for a, b, label in _spans(tags) if label == "LOC")
         if "rejste" in words:
             assert loc[-1].endswith("s")  # "Danmarks hovedstad" stays a genitive
