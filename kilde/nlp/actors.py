@@ -115,7 +115,7 @@ def _noun_mentions(doc: Doc, resolver: Resolver, taken: list[tuple[int, int]]) -
                     break
         if country is None and word.lower() in _HOME_NOUNS and (i == 0 or words[i - 1].group().lower() not in ("hans", "hendes", "deres", "landets", "sin", "sit", "sine")):
             if home is None:
-                home = resolver.home_country() or ""
+                home = resolver.home_country or ""
             country = home or None
         if country is None:
             continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -74,6 +74,7 @@ _STEMS_LONGEST_FIRST = tuple(sorted(set(ROLE_STEMS), key=len, reverse=True))
 _DETERMINERS = frozenset({"den", "det", "de", "hans", "hendes", "deres", "landets", "sin", "sit", "sine", "dets", "dens"})
 
 
+_NP_VERBS = CUE_VERBS | {"betegner", "betegnede"}  # a speaker phrase ends before these
 _NP_TRAILING = frozenset({"ellers", "også", "dog", "nu", "igen", "desuden", "videre", "samtidig", "derfor", "endvidere",
                           "senere", "tidligere", "blandt", "andet"})
 
@@ -82,7 +83,7 @@ def _np_end(phrase: str) -> int:
     """Where a speaker noun phrase ends: before a finite speech verb inside it, and without trailing adverbs."""
     words = list(re.finditer(r"\S+", phrase))
     for k, w in enumerate(words[1:], 1):
-        if w.group().lower() in CUE_VERBS or w.group().lower() in ("betegner", "betegnede"):
+        if w.group().lower() in _NP_VERBS:
             words = words[:k]
             break
     while len(words) > 1 and words[-1].group().lower().strip(",.") in _NP_TRAILING:
@@ -145,7 +146,6 @@ class Resolver:
         self.people: dict[str, Person] = {}
         self.names: dict[int, str] = {}  # full name of each PER mention, by its start
         self.language = article.get("language", "da")
-        self._home: list[str | None] = []
         published = article.get("published") or ""
         self.year = int(published[:4]) if published[:4].isdigit() else None
         self._collect_people()
@@ -212,17 +212,16 @@ class Resolver:
                 person.sector = person.sector or known.sector
                 person.role = person.role or known.role
         if not person.country and person.role and _HOME_ROLE.search(person.role.split()[-1]):
-            person.country, person.source = self.home_country(), "home"  # "forsvarsminister Nicolai Wammen"
+            person.country, person.source = self.home_country, "home"  # "forsvarsminister Nicolai Wammen"
 
+    @cached_property
     def home_country(self) -> str | None:
         """The state a bare ``regeringen`` or ``udenrigsminister X`` means: Denmark, in Danish news that
         mentions it or names no other state."""
-        if not self._home:
-            countries = [m.country for m in self.mentions if m.label == "GPE" and m.country]
-            home = self.language == "da" and (
-                "DNK" in countries or not countries or bool(re.search(r"\b(?:dansk|danske|Danmarks?)\b", self.text)))
-            self._home.append("DNK" if home else None)
-        return self._home[0]
+        countries = [m.country for m in self.mentions if m.label == "GPE" and m.country]
+        home = self.language == "da" and (
+            "DNK" in countries or not countries or bool(re.search(r"\b(?:dansk|danske|Danmarks?)\b", self.text)))
+        return "DNK" if home else None
 
     def country_in(self, start: int, end: int) -> str | None:
         """The state a phrase names: a genitive or name (``USA's``), or an adjective (``sydkoreanske``)."""

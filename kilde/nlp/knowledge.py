@@ -194,4 +194,3 @@ def compound_state(word: str) -> str | None:
         if code:
             return code
     return None
-
