@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
@@ -80,6 +81,20 @@ def _adjective_before(text: str, at: int) -> str | None:
     return None
 
 
+@lru_cache(maxsize=100_000)
+def _word_kind(word: str) -> tuple[str, str, str] | None:
+    """What a word can be as an actor, looked up once per distinct word: ``("compound", label, code)``
+    (``EU-landene``), ``("people", "", code)`` (``russerne``), ``("sector", sector, "")`` (``regeringen``)."""
+    compound = compound_country(word) if "-" in word else None
+    if compound:
+        return ("compound", compound[0], compound[1])
+    people = demonyms().get(word.lower())
+    if people:
+        return ("people", "", people)
+    sector = noun_sector(word)
+    return ("sector", sector, "") if sector else None
+
+
 def _noun_mentions(doc: Doc, resolver: Resolver, taken: list[tuple[int, int]]) -> list[ActorMention]:
     """``den russiske regering``, ``amerikanske styrker``, ``Nordkoreas leder`` (resolved to a person
     when the article names one with that role) and bare ``regeringen``."""
@@ -89,22 +104,21 @@ def _noun_mentions(doc: Doc, resolver: Resolver, taken: list[tuple[int, int]]) -
     words = list(_WORD.finditer(text))
     starts, ends = [s for s, _ in taken], [e for _, e in taken]  # names in text order, not nested
     for i, w in enumerate(words):
+        word = w.group()
+        kind = _word_kind(word)
+        if kind is None:
+            continue
         k = bisect_right(starts, w.start()) - 1  # the last name starting at or before this word
         if k >= 0 and w.start() < ends[k]:
             continue
-        word = w.group()
-        compound = compound_country(word) if "-" in word else None
-        if compound:
-            out.append(ActorMention(w.start(), w.end(), word, country_name(compound[1]), compound[0], compound[1],
-                                    _SECTOR_BY_LABEL.get(compound[0])))
+        if kind[0] == "compound":
+            label, code = kind[1], kind[2]
+            out.append(ActorMention(w.start(), w.end(), word, country_name(code), label, code, _SECTOR_BY_LABEL.get(label)))
             continue
-        people = demonyms().get(word.lower())
-        if people:
-            out.append(ActorMention(w.start(), w.end(), word, country_name(people), "NOM", people, "CVL"))
+        if kind[0] == "people":
+            out.append(ActorMention(w.start(), w.end(), word, country_name(kind[2]), "NOM", kind[2], "CVL"))
             continue
-        sector = noun_sector(word)
-        if not sector:
-            continue
+        sector = kind[1]
         country = None
         start = w.start()
         for j in (i - 1, i - 2):  # "den russiske regering", "russiske væbnede styrker"
