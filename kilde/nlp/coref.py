@@ -74,6 +74,10 @@ _STEMS_LONGEST_FIRST = tuple(sorted(set(ROLE_STEMS), key=len, reverse=True))
 _DETERMINERS = frozenset({"den", "det", "de", "hans", "hendes", "deres", "landets", "sin", "sit", "sine", "dets", "dens"})
 
 
+_WORDS = re.compile(r"[\wæøåÆØÅ-]+")
+_ROLE_BEFORE = re.compile(r"((?:[\w'’-]+\s+){0,3}?)([\w-]+)(?:,)?\s*$")  # up to three words, then the role
+_ROLE_AFTER = re.compile(r",?\s+(?:der er|som er|som|,)\s+((?:[\wæøå-]+\s+){0,2}?([\wæøå-]+))\b")
+_NEXT_LOWER_WORD = re.compile(r"\s+([a-zæøå]+)\b")
 _NP_VERBS = CUE_VERBS | {"betegner", "betegnede"}  # a speaker phrase ends before these
 _NP_TRAILING = frozenset({"ellers", "også", "dog", "nu", "igen", "desuden", "videre", "samtidig", "derfor", "endvidere",
                           "senere", "tidligere", "blandt", "andet"})
@@ -228,7 +232,7 @@ class Resolver:
         for m in self.ents_in(start, end):
             if m.country and m.label in ("GPE", "IGO"):
                 return m.country
-        for word in re.findall(r"[\wæøåÆØÅ-]+", self.text[start:end]):
+        for word in _WORDS.findall(self.text[start:end]):
             code = adjective_country(word.split("-")[0])
             if code:
                 return code
@@ -237,7 +241,7 @@ class Resolver:
     def _role_before(self, m: Mention) -> tuple[str, int, int] | None:
         """A role word just before a name: ``politidirektør Anne Tønnes``, ``minister, Antony Blinken``."""
         before = self.text[max(0, m.start - 80):m.start]
-        hit = re.search(r"((?:[\w'’-]+\s+){0,3}?)([\w-]+)(?:,)?\s*$", before)
+        hit = _ROLE_BEFORE.search(before)
         if not hit:
             return None
         word = hit.group(2)
@@ -257,7 +261,7 @@ class Resolver:
 
     def _role_after(self, m: Mention) -> tuple[str, int, int] | None:
         """A role after a name: ``Kasper Hjulmand som landstræner``, ``Jakob Christiansen, der er politikommissær``."""
-        hit = re.match(r",?\s+(?:der er|som er|som|,)\s+((?:[\wæøå-]+\s+){0,2}?([\wæøå-]+))\b", self.text[m.end:m.end + 80])
+        hit = _ROLE_AFTER.match(self.text[m.end:m.end + 80])
         if hit and hit.group(2).islower() and role_stem(hit.group(2)):
             return hit.group(1), m.end + hit.start(1), m.end + hit.end(1)
         return None
@@ -333,7 +337,7 @@ class Resolver:
             return False
         if self.names.get(m.start, m.text) != m.text:
             return True
-        nxt = re.match(r"\s+([a-zæøå]+)\b", self.text[m.end:m.end + 30])
+        nxt = _NEXT_LOWER_WORD.match(self.text[m.end:m.end + 30])
         return bool(nxt) and nxt.group(1) not in _NOT_OWNED
 
     def sentence_start(self, pos: int) -> int:
