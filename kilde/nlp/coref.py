@@ -136,10 +136,10 @@ class Resolver:
             if start < body or (len(words) == 1 and not label and _common_noun(words[0])):
                 continue  # the byline header; "Landene" or "Ministeren" tagged as a name
             if (label or ent.label_) == "PER" and len(words) > 2 and role_stem(words[0]):
-                start += len(words[0]) + 1  # "Landstræner Kasper Hjulmand": the title is not the name
+                start += len(words[0]) + 1  # "Landstræner Morten Vang": the title is not the name
                 text = text[len(words[0]) + 1:]
             split = _ORG_THEN_NAME.match(text) if (label or ent.label_) != "PER" else None
-            if split:  # "Sundhedsstyrelsen Søren Brostrøm" read as one name: the body, then its person
+            if split:  # "Færdselsstyrelsen Mette Krog" read as one name: the body, then its person
                 self.mentions.append(Mention(split.group(1), start, start + split.end(1), "ORG", country or None))
                 self.mentions.append(Mention(split.group(2), start + split.start(2), ent.end_char, "PER"))
                 continue
@@ -216,7 +216,7 @@ class Resolver:
                 person.sector = person.sector or known.sector
                 person.role = person.role or known.role
         if not person.country and person.role and _HOME_ROLE.search(person.role.split()[-1]):
-            person.country, person.source = self.home_country, "home"  # "forsvarsminister Nicolai Wammen"
+            person.country, person.source = self.home_country, "home"  # "forsvarsminister Hans Kjærgaard"
 
     @cached_property
     def home_country(self) -> str | None:
@@ -260,7 +260,7 @@ class Resolver:
         return None
 
     def _role_after(self, m: Mention) -> tuple[str, int, int] | None:
-        """A role after a name: ``Kasper Hjulmand som landstræner``, ``Jakob Christiansen, der er politikommissær``."""
+        """A role after a name: ``Morten Vang som landstræner``, ``Jakob Christiansen, der er politikommissær``."""
         hit = _ROLE_AFTER.match(self.text[m.end:m.end + 80])
         if hit and hit.group(2).islower() and role_stem(hit.group(2)):
             return hit.group(1), m.end + hit.start(1), m.end + hit.end(1)
@@ -374,7 +374,7 @@ class Resolver:
         if strict:
             return found
         if found is None and last and last.get("type") == "PER" and at - last.get("at", at) < 1500:
-            found = self.people.get(str(last.get("name")))  # "..., siger Hjulmand. - ..., siger landstræneren."
+            found = self.people.get(str(last.get("name")))  # "..., siger Vang. - ..., siger landstræneren."
         if found is None:  # no one introduced with that role: the person the article is most about so far
             known = [p for p in self.people.values() if p.first < at]
             found = max(known, key=lambda p: p.mentions) if known else None
@@ -406,7 +406,7 @@ class Resolver:
         tail = _TRAILING_NAME.search(phrase)
         if (tail and len(phrase.split()) > 2 and not any(m.start <= start + tail.start() < m.end for m in ents)
                 and not canonical_media(tail.group(1)) and any(role_stem(w) for w in phrase[:tail.start()].split())):
-            # "meteorolog ved DMI Henning Gisselø": a name after a role that the model missed
+            # "geolog ved GEUS Karen Dahl": a name after a role that the model missed
             name = tail.group(1)
             return {"name": self.full_name(name), "mention": name, "start": start + tail.start(1),
                     "end": start + tail.end(1), "type": "PER", "country": None, "via": "title"}
@@ -415,7 +415,7 @@ class Resolver:
         if stem and words[0] not in ("en", "et"):
             near = self.first_person_after(end, window=100)
             if near is not None and not re.search(r"[.!?:]\s", self.text[end:self.text.find(near.name.split()[-1], end)]):
-                # "meteorolog ved DMI Henning Gisselø": the role's own name follows its affiliation
+                # "geolog ved GEUS Karen Dahl": the role's own name follows its affiliation
                 return {"name": near.name, "mention": phrase, "start": start, "end": end, "type": "PER",
                         "country": near.country, "via": "role"}
             qualified = "landets" in words or self.country_in(start, end) is not None  # "den srilankanske minister":

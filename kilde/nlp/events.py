@@ -247,10 +247,10 @@ class EventFinder:
             if w.low in ("de", "han", "hun", "det") and i > 0 and words[i - 1].low == "at":
                 free = [a for a in actors if a.end <= w.start and self._prep_before(words, a) is None]
                 if w.low == "det":  # "Israel oplyser, at det angriber ...": a state, never a person;
-                    nxt = [x.low for x in words[i + 1:i + 3]]  # not "at det er nødvendigt at ..."
+                    nxt = [x.low for x in words[i + 1:i + 3]]  # not "at det er vigtigt at ..."
                     expletive = nxt[:1] in (["er"], ["var"], ["bliver"], ["blev"]) and nxt[1:] not in (["ved"], ["klar"], ["parat"])
                     free = [] if expletive else [a for a in free if not a.person and a.sector != "MEDIA"][:1]
-                if free:  # "Holland og Norge har meddelt, at de vil donere ...": the matrix subject
+                if free:  # "Belgien og Irland oplyser, at de vil sende ...": the matrix subject
                     for a in (free if w.low == "de" else free[-1:]):
                         out.append(a.at(w))
                     continue
@@ -320,7 +320,7 @@ class EventFinder:
                     _NOUN_BEFORE.match(words[i - 1].text) or words[i - 1].low in ("med", "om", "af", "mod", "imod")
                     or words[i - 1].low.endswith(("ens", "ets", "ernes", "enes"))):  # "regeringens fordømmelse"
                 options = tuple(c for c in options if c.pos == "N")  # "Ruslands angreb", "et angreb"
-            if i and words[i - 1].low == "at":  # "at støtte Lukasjenko": an infinitive, not a noun
+            if i and words[i - 1].low == "at":  # "at støtte Maduro": an infinitive, not a noun
                 options = tuple(c for c in options if c.pos != "N")
             for cue in options:
                 if cue.adjacent:
@@ -386,7 +386,7 @@ class EventFinder:
                         steps += 1
                     return words[k].low if k >= 0 and words[k].low in _PREPOSITIONS else "af"
                 return low
-            if low == "som" and k > 1 and words[k - 1].low in _LIKE_NOUNS:  # "fra vores partnere som USA"
+            if low == "som" and k > 1 and words[k - 1].low in _LIKE_NOUNS:  # "fra allierede som Canada"
                 k -= 1
                 steps = 0
                 continue
@@ -406,14 +406,14 @@ class EventFinder:
         if any(w.low in _NEGATIONS for w in words[max(lo, i - 4):i + 3]):
             return True
         if self._unwilling(words, lo, i) and any(
-                w.low in _NEGATIONS for w in words[max(lo, i - 7):i]):  # "ikke var interesseret i at drøfte"
+                w.low in _NEGATIONS for w in words[max(lo, i - 7):i]):  # "er slet ikke villig til at forhandle"
             return True
         if any(_CANCELLED.match(w.low) for w in words[max(lo, i - 5):i]):  # "aflyste et planlagt statsbesøg"
             return True
         governing = self.text[sent_start:words[lo].start] if lo > 0 else ""
         if lo > 0 and _DENIALS.search(governing[-120:]):
             return True
-        if lo > 0 and words[lo - 1].low == "at":  # "Det er ikke sådan, at ..."; "skal ikke regne med, at ..."
+        if lo > 0 and words[lo - 1].low == "at":  # "Der er ikke tale om, at ..."; "kan ikke forvente, at ..."
             head = [w.low for w in words[max(0, lo - 9):lo - 1]]
             return any(x in _NEGATIONS for x in head)
         return False
@@ -436,7 +436,7 @@ class EventFinder:
         if cue.type == "CONSULT" and "besøg" in cue_w.low:  # a visit to a state is with that state
             wanted = wanted | {"i", "til"}
         if cue.type == "REJECT" and any(w.low.startswith("veto") for w in words[i:i + 2]):
-            wanted = wanted | {"i", "mod"}  # "nedlægger veto mod en resolution i FN's Sikkerhedsråd"
+            wanted = wanted | {"i", "mod"}  # "nedlagde veto mod et forslag i FN's Sikkerhedsråd"
 
         between = self._between(words, after)
         if between:
@@ -449,22 +449,22 @@ class EventFinder:
             adj = adjective_country(prev)
             if adj and not poss:
                 poss = [Actor(country_name(adj), adj, None, words[i - 1].text, words[i - 1].start, words[i - 1].end)]
-            agents = [a for a in after if preps[id(a)] == "fra"]  # "sanktioner fra EU's side, men også fra USA"
+            agents = [a for a in after if preps[id(a)] == "fra"]  # "sanktioner fra EU, men også fra Canada"
             agents = agents if agents and agents[0].start - cue_w.end < 40 else []
             targets = [a for a in after if preps[id(a)] in wanted or (preps[id(a)] is None and cue.type in SYMMETRIC)]
             if cue.type in ("ASSAULT",):
                 targets = [a for a in after if preps[id(a)] in wanted]
             sources = poss or agents
             if not sources and "besøg" in cue_w.low and i + 1 < len(words) and words[i + 1].low == "af":
-                sources = after[:1]  # "et besøg af formanden for ..., Nancy Pelosi": the visitor
+                sources = after[:1]  # "et besøg af Ruslands parlamentsformand, X": the visitor
             if cue.word in ("støtte", "støtten") and not poss:  # "Tyrkiets støtte", "med tyrkisk støtte"; not
-                return [], [], "none"                       # "leverer teknologi og støtte til"
+                return [], [], "none"                       # "sender droner og støtte til"
             if not sources:
                 lights = [k for k in range(max(lo, i - 5), i) if _LIGHT_VERBS.match(words[k].low)]
                 if lights or cue.type in SYMMETRIC:
                     sources = free_before
                 if lights and len(free_before) > 1 and not targets and \
-                        free_before[-1].start >= words[lights[-1]].end:  # "sendte Norge en særlig tak"
+                        free_before[-1].start >= words[lights[-1]].end:  # "sendte Litauen en varm tak"
                     sources, targets = free_before[:-1], free_before[-1:]
             if not targets:  # "annektering af ukrainske områder", "angreb på israelske byer"
                 targets = self._adjective_object(words, i)
@@ -503,13 +503,13 @@ class EventFinder:
         free_after = [a for a in after if preps[id(a)] is None]
         if i and words[i - 1].low == "at" or i > 1 and words[i - 2].low == "at" and words[i - 1].low.endswith("t"):
             # "for at opfordre Iran til ...": an infinitive has no subject of its own; Iran is the object.
-            # "har fået Zelenskyj til at takke Danmark": the one just before "til at" does it.
+            # "fik Georgiens præsident til at takke Litauen": the one just before "til at" does it.
             objects = self._first_group([a for a in after if preps[id(a)] is None or preps[id(a)] in wanted])
             controller = [a for a in actors if i > 2 and words[i - 2].low in ("til", "om")
                           and 0 <= words[i - 2].start - a.end <= 2]
             return controller[-1:], objects, "infinitive"
         # V2: "I går mødtes Blinken med Park Jin", "Derfor opfordrer USA Kina til ..."
-        if free_after and not any(w.low in _GROUP_NOUNS for w in words[lo:i]):  # "Alle nordiske lande står bag X"
+        if free_after and not any(w.low in _GROUP_NOUNS for w in words[lo:i]):  # "Alle baltiske lande står bag X"
             src = free_after[0]
             rest = [a for a in after if a is not src and (preps[id(a)] is None or preps[id(a)] in wanted)]
             same = [a for a in rest if a.start - src.end < 4 and self.text[src.end:a.start].strip() in ("og", ",")]
@@ -620,8 +620,8 @@ class EventFinder:
                 if cue.pos == "N" and "om" in [w.low for w in words[max(0, i - 2):i]]:
                     continue  # "forhandler om en fredsaftale": the topic, not a second event
                 sources, targets, how = self._roles(words, i, cue, actors)
-                if how == "infinitive" and not sources and acted:  # "for at udtrykke regeringens fordømmelse
-                    sources, how = acted, "infinitive-shared"       # ... og for at opfordre Iran til ..."
+                if how == "infinitive" and not sources and acted:  # "for at give udtryk for regeringens kritik
+                    sources, how = acted, "infinitive-shared"       # ... og for at opfordre Belarus til ..."
                 sources, targets, how = self._fallbacks(words, i, cue, actors, sources, targets, how)
                 acted = sources or acted
                 if cue.type == "REJECT" and sources and any(w.low.startswith("veto") for w in words[i:i + 2]):
@@ -634,7 +634,7 @@ class EventFinder:
                     how += "-conditional"
                 if cue.type in ("SANCTION", "THREATEN") and sources and not targets and self.adversary and \
                         self.adversary.country not in {a.country for a in sources}:
-                    targets, how = [self.adversary.at(words[i])], how + "-discourse"  # "sanktioner fra EU's side"
+                    targets, how = [self.adversary.at(words[i])], how + "-discourse"  # "sanktioner fra EU"
                 for src, tgt in self._pairs(cue, sources, targets, how):
                     events.append(self._record(cue, src, tgt, words, i, lo, ss, se, quote, how))
             events += self._demands(words, actors, quote, ss, se)
@@ -673,7 +673,7 @@ class EventFinder:
         """A measure held out, not taken: ``klar med sanktioner``, ``truer med told``, ``..., hvis X ...``."""
         before = self.text[words[max(0, i - 5)].start:words[i].start]
         return bool(_CONDITIONAL_THREAT.search(before)) or any(w.low in _HYPOTHETICAL for w in words[i + 1:i + 12]) \
-            or any(w.low in _HYPOTHETICAL for w in words[:3])  # "Hvis vi ikke indgår en aftale, så vil jeg pålægge told"
+            or any(w.low in _HYPOTHETICAL for w in words[:3])  # "Hvis de ikke giver sig, så indfører vi told"
 
     def _condition_subject(self, words: list[Word], i: int, actors: list[Actor], sources: list[Actor]) -> list[Actor]:
         """The subject of the ``hvis`` clause after the cue: the one threatened."""
@@ -701,7 +701,7 @@ class EventFinder:
             allowed = _FALLBACK_PREPS | ({"i", "på"} if cue.type in ("ASSAULT", "MOBILIZE", "COERCE") else set())
             others = [a for a in actors if a.country not in have and self._prep_before(words, a) in allowed
                       and not self._apposition(a, actors) and not _MEMBERS.match(self.text, a.end)
-                      and a.text.lower() not in _FIRST_PERSON]  # "vigtigt for os at reagere": the speaker's side
+                      and a.text.lower() not in _FIRST_PERSON]  # "nødvendigt for os at svare igen": the speaker's side
             if len({a.country for a in others}) == 1:
                 targets = others[:1]
                 how += "-sentence"

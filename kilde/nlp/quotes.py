@@ -288,7 +288,7 @@ class QuoteFinder:
                 return self._subject(start, comma)
         rel = _RELATIVE_SUBJECT.search(self.text, start, end)
         if rel and len(_WORDS.findall(self.text, rel.end(), end)) <= 4:
-            # "... fra et journalistforbund, der via sms har meddelt, at": the phrase before the comma
+            # "... fra en lærerforening, der via mail har meddelt, at": the phrase before the comma
             before = list(_WORDS.finditer(self.text, start, rel.start()))
             k = len(before)
             while k > 0 and before[k - 1].group().lower() not in _NP_BOUNDARY:
@@ -549,7 +549,7 @@ class QuoteFinder:
             ps, pe = self.paras[p - 1]
             prev = self.text[ps:pe]
             intro = re.search(rf"(?:,|^)\s*(?:(?:og|men)\s+)?(?P<cue>{_CUES})\s+(?P<rest>[^,.]*?)\s*:\s*$", prev, re.I)
-            if intro:  # "..., siger han til TV 2 og uddyber:": the speaker and relay of the intro
+            if intro:  # "..., siger hun til DR og fortsætter:": the speaker and relay of the intro
                 np = np_after(self.text, ps + intro.start("rest"), pe)
                 q.clause = q.clause or (ps + intro.start(), pe)
                 return self.resolver.resolve(np[0], np[1], last)

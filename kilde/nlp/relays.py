@@ -68,7 +68,7 @@ def find_relays(clause: str) -> list[str]:
         elif m.group("unknown"):
             word = m.group("unknown").strip(" .,")
             found.append(canonical_media(word) or word)
-    for m in _AMONG.finditer(clause):  # "ifølge flere medier, blandt andet Reuters"
+    for m in _AMONG.finditer(clause):  # "ifølge udenlandske medier, herunder Reuters"
         found += find_relays("ifølge " + m.group(1))
     for m in _DOMAIN.finditer(clause):
         found.append(m.group(1))

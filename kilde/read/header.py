@@ -2,7 +2,7 @@
 
 A text may begin with ``date YYYY-MM`` (with an optional leading space), then
 either the body or a byline: author name(s) and a Danish timestamp such as
-``Torsdag, 09. november 2023 - 06:56``. Paragraphs are separated by blank lines.
+``Mandag, 04. marts 2024 - 10:15``. Paragraphs are separated by blank lines.
 """
 from __future__ import annotations
 

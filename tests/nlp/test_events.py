@@ -95,7 +95,7 @@ def test_sports_article_gives_no_state_events(analyse):
 
 
 def test_sanctions_held_out_on_a_condition_are_a_threat(analyse):
-    doc = analyse("Frankrig står klar med yderligere sanktioner, hvis Iran fortsætter sit atomprogram.")
+    doc = analyse("Frankrig har nye sanktioner parat, hvis Iran bliver ved med at berige uran.")
     assert ("THREATEN", "FRA", "IRN") in triples(doc)
     assert not {t for t in triples(doc) if t[0] == "SANCTION"}
 
@@ -106,19 +106,19 @@ def test_the_one_who_receives_a_ban_is_its_target(analyse):
 
 
 def test_not_interested_in_talks_is_a_refusal(analyse):
-    doc = analyse("Spaniens premierminister sagde, at han ikke var interesseret i at drøfte sagen med Marokko.")
-    assert ("REJECT", "ESP", "MAR") in triples(doc)
-    assert ("CONSULT", "ESP", "MAR") not in triples(doc)
+    doc = analyse("Portugals regeringschef forklarede, at hun slet ikke er villig til at forhandle fiskekvoter med Marokko.")
+    assert ("REJECT", "PRT", "MAR") in triples(doc)
+    assert ("CONSULT", "PRT", "MAR") not in triples(doc)
 
 
 def test_members_of_a_body_are_not_the_body(analyse):
-    doc = analyse("Der vil alle FN's medlemmer skulle stemme om at fordømme den russiske annektering.")
+    doc = analyse("Nu skal alle FN's medlemmer tage stilling til at fordømme den russiske besættelse.")
     assert not {t for t in triples(doc) if "UN" in t[1:]}
 
 
 def test_two_different_acts_against_one_state_are_two_events(analyse):
-    doc = analyse("Israel har anholdt en leder på Vestbredden.\n\nIsrael har samtidig lukket alle grænseovergange til Gaza.")
-    coerce = [e for e in doc._.events if e["type"] == "COERCE" and e["source"]["country"] == "ISR"]
+    doc = analyse("Tyrkiet har anholdt tre aktivister i Syrien.\n\nTyrkiet har desuden lukket to grænseovergange til Syrien.")
+    coerce = [e for e in doc._.events if e["type"] == "COERCE" and e["source"]["country"] == "TUR"]
     assert len(coerce) == 2 and {e["cue"] for e in coerce} == {"anholdt", "lukket"}
 
 
@@ -127,35 +127,34 @@ def test_two_different_acts_against_one_state_are_two_events(analyse):
                  ("ASSAULT", "ISR", "PSE"), id="genitive_possessor_of_noun_is_source"),
     pytest.param("Mindst tre blev dræbt ved et russisk missilangreb på Ukraine søndag.",
                  ("ASSAULT", "RUS", "UKR"), id="adjective_before_noun_is_source"),
-    pytest.param("Rusland nedlagde fredag veto mod et udkast til en sikkerhedsresolution om krigen i Ukraine.",
-                 ("REJECT", "RUS", "UN"), id="veto_is_cast_against_the_body_voting"),
+    pytest.param("Kina nedlagde tirsdag veto mod en sikkerhedsresolution om kampene i Syrien.",
+                 ("REJECT", "CHN", "UN"), id="veto_is_cast_against_the_body_voting"),
     pytest.param("Polen står bag Ukraine i krigen.",
                  ("SUPPORT", "POL", "UKR"), id="standing_behind_a_state_is_support"),
-    pytest.param("Den ukrainske præsident sendte torsdag Norge en særlig tak for luftforsvaret.",
-                 ("SUPPORT", "UKR", "NOR"), id="thanks_sent_to_a_state"),
-    pytest.param("FN's Sikkerhedsråd fordømmer ikke i samlet flok Ruslands angreb på Ukraine.",
-                 ("ASSAULT", "RUS", "UKR"), id="matrix_negation_does_not_deny_an_owned_attack"),
-    pytest.param("Spændingerne over Taiwan er vokset, og der blev afholdt store kinesiske militærøvelser.",
-                 ("MOBILIZE", "CHN", "TWN"), id="one_states_military_exercises_are_mobilisation"),
-    pytest.param("Ungarn trodser fortsat resten af EU's medlemslande.",
-                 ("REJECT", "HUN", "EU"), id="the_rest_of_a_body_is_that_body"),
+    pytest.param("Georgiens præsident sendte fredag Litauen en varm tak for hjælpen.",
+                 ("SUPPORT", "GEO", "LTU"), id="thanks_sent_to_a_state"),
+    pytest.param("Indien fordømmer fortsat ikke Ruslands angreb på Georgien.",
+                 ("ASSAULT", "RUS", "GEO"), id="matrix_negation_does_not_deny_an_owned_attack"),
+    pytest.param("Uroen ved grænsen til Indien er vokset, og der blev holdt store pakistanske militærøvelser.",
+                 ("MOBILIZE", "PAK", "IND"), id="one_states_military_exercises_are_mobilisation"),
+    pytest.param("Slovakiet trodser nu resten af Natos medlemslande.",
+                 ("REJECT", "SVK", "NATO"), id="the_rest_of_a_body_is_that_body"),
     pytest.param("Rusland har angrebet Ukraine. Derfor reagerer vi med sanktioner fra EU, men også fra partnere som Canada.",
                  ("SANCTION", "CAN", "RUS"), id="a_state_named_as_one_of_the_partners_shares_their_preposition"),
     pytest.param("Regeringen vil tilføre Ukrainefonden yderligere fem milliarder kroner.",
                  ("AID", "DNK", "UKR"), id="a_fund_named_after_a_state_is_aid_to_it"),
-    pytest.param("Danmark spiller en aktiv rolle i NATO-samarbejdet i Baltikum.",
-                 ("COOPERATE", "DNK", "NATO"), id="cooperation_named_after_a_body_is_with_it"),
+    pytest.param("Sverige spiller en central rolle i EU-samarbejdet om grænsekontrol.",
+                 ("COOPERATE", "SWE", "EU"), id="cooperation_named_after_a_body_is_with_it"),
     pytest.param("Ukraines præsident takkede Sverige for donationen af kampfly.",
                  ("AID", "SWE", "UKR"), id="the_one_thanked_for_a_donation_gave_it"),
-    pytest.param("Danmark har indkaldt Irans ambassadør. Mødet fandt sted for at udtrykke regeringens fordømmelse af "
-                 "det iranske regime og for at opfordre "
-                 "Iran til at løslade fangerne.", ("REQUEST", "DNK", "IRN"), id="coordinated_infinitives_share_a_source"),
-    pytest.param("Ungarns premierminister har erklæret, at han er imod svensk medlemskab af Nato.",
-                 ("REJECT", "HUN", "SWE"), id="being_against_is_rejection_of_what_follows"),
-    pytest.param("Finland blev optaget i Nato med tyrkisk støtte.",
-                 ("SUPPORT", "TUR", "FIN"), id="with_a_states_support"),
-    pytest.param("Spændingerne over Taiwan er vokset efter et besøg af formanden for Repræsentanternes Hus i USA, "
-                 "Nancy Pelosi, i august.", ("CONSULT", "USA", "TWN"), id="a_visit_by_someone_is_their_visit"),
+    pytest.param("Danmark har kaldt Belarus' ambassadør til møde. Det skete for at give udtryk for regeringens kritik af "
+                 "styret og for at opfordre Belarus til at løslade de fængslede journalister.", ("REQUEST", "DNK", "BLR"), id="coordinated_infinitives_share_a_source"),
+    pytest.param("Tyrkiets præsident sagde i går, at han fortsat er imod finsk deltagelse i øvelsen.",
+                 ("REJECT", "TUR", "FIN"), id="being_against_is_rejection_of_what_follows"),
+    pytest.param("Sverige fik plads i alliancen med ungarsk støtte.",
+                 ("SUPPORT", "HUN", "SWE"), id="with_a_states_support"),
+    pytest.param("Uroen omkring Moldova er taget til efter et besøg af Ruslands parlamentsformand, "
+                 "Ivan Sokolov, i marts.", ("CONSULT", "RUS", "MDA"), id="a_visit_by_someone_is_their_visit"),
     pytest.param("I går lovede Frankrigs præsident, at Frankrig vil forsvare Moldova, hvis Rusland angriber.",
                  ("AGREE", "FRA", "MDA"), id="a_promise_is_to_the_state_in_its_at_clause"),
 ])
@@ -169,13 +168,13 @@ def test_a_summit_named_after_a_body_is_a_venue_not_a_counterpart(analyse):
 
 
 def test_support_as_a_delivered_object_or_an_infinitive_is_not_praise(analyse):
-    doc = analyse("- Rusland leverer teknologi og støtte til Nordkorea, siger Japans udenrigsminister. "
-                  "Det har en pris at støtte Lukasjenko, siger Polens premierminister.")
+    doc = analyse("- Iran sender droner og støtte til Venezuela, siger Brasiliens udenrigsminister. "
+                  "Det koster noget at støtte Maduro, siger Chiles præsident.")
     assert not [t for t in triples(doc) if t[0] == "SUPPORT"]
 
 
 def test_a_noun_cue_takes_its_own_object_not_the_next_clause(analyse):
-    doc = analyse("- Efter flere møder, herunder mit møde med Kinas præsident, Xi Jinping, forlader jeg Japan, "
-                  "siger Donald Trump.")
+    doc = analyse("- Efter en lang dag, heriblandt mit møde med Indiens premierminister, Narendra Modi, rejser jeg fra Kenya, "
+                  "siger Frankrigs præsident.")
     consults = {frozenset((s, t)) for k, s, t in triples(doc) if k == "CONSULT"}
-    assert frozenset(("USA", "CHN")) in consults and frozenset(("USA", "JPN")) not in consults
+    assert frozenset(("FRA", "IND")) in consults and frozenset(("FRA", "KEN")) not in consults

@@ -23,7 +23,7 @@ def test_adjectives():
 
 
 def test_gazetteer_overrides_model_entities(nlp):
-    doc = nlp("Nordkorea sender våben til Rusland, siger Kreml ifølge Reuters.")
+    doc = nlp("Rusland får granater fra Nordkorea, oplyser Kreml ifølge Reuters.")
     found = {(e.text, e.ent_id_) for e in doc.ents}
     assert ("Nordkorea", "GPE|PRK") in found and ("Rusland", "GPE|RUS") in found
     assert ("Kreml", "GPE|RUS") in found and ("Reuters", "MEDIA|Reuters") in found

@@ -53,8 +53,8 @@ def test_back_pointer_det_siger_takes_previous_paragraph(quotes):
 
 
 def test_lyder_det_fra_body(quotes):
-    qs = quotes("Fra den russiske regering lød det, at der ikke er noget bevis.")
-    q = by_text(qs, "at der")
+    qs = quotes("Fra den tyrkiske regering lød det, at anklagerne er grundløse.")
+    q = by_text(qs, "at anklagerne")
     assert q["speaker"]["name"].lower().endswith("regering")
 
 
@@ -64,7 +64,7 @@ def test_scare_quotes_and_titles_are_not_quotes(quotes):
 
 
 def test_infinitive_at_is_not_indirect_speech(quotes):
-    assert quotes("Politiet svarede igen ved at beskyde bilen.") == []
+    assert quotes("Vagten reagerede ved at låse døren til lageret.") == []
 
 
 def test_interview_question_is_not_a_quote(quotes):
@@ -73,19 +73,19 @@ def test_interview_question_is_not_a_quote(quotes):
 
 
 def test_ifolge_agency_anywhere_in_the_sentence_relays_the_quote(quotes):
-    qs = quotes("Ifølge nyhedsbureauet Reuters kalder talskvinde Anna Berg rapporten for 'ren opspind'.")
+    qs = quotes("Ifølge nyhedsbureauet Reuters afviser talskvinde Anna Berg rapporten som 'ren opspind'.")
     assert by_text(qs, "ren opspind")["relays"] == ["Reuters"]
 
 
 def test_hedder_det_ends_a_dash_quote_and_its_relay_counts(quotes):
     qs = quotes("Hæren udsendte en meddelelse.\n\n"
-                "- Vi rammer mål i området, hedder det i en erklæring ifølge AFP.")
-    q = by_text(qs, "Vi rammer")
-    assert q["text"] == "Vi rammer mål i området" and q["relays"] == ["AFP"]
+                "- Vores fly har ramt tre depoter, hedder det fra hærens side ifølge AFP.")
+    q = by_text(qs, "Vores fly")
+    assert q["text"] == "Vores fly har ramt tre depoter" and q["relays"] == ["AFP"]
 
 
 def test_among_several_media_names_the_relay(quotes):
-    qs = quotes("Ministeren Ole Hansen har ifølge flere medier, blandt andet Reuters, fortalt sine kolleger, "
+    qs = quotes("Borgmester Ole Hansen har ifølge udenlandske medier, herunder Reuters, sagt til partiets folk, "
                 "at han vil gå af.")
     assert by_text(qs, "at han vil")["relays"] == ["Reuters"]
 
@@ -105,33 +105,33 @@ def test_dash_paragraph_after_intro_keeps_the_intros_relay(quotes):
 
 def test_unnamed_person_described_before_is_the_speaker(quotes):
     qs = quotes("En 31-årig mand stod torsdag tiltalt for brandstiftelse.\n\n"
-                "Selv forklarer han i retten, at han sov hele natten.")
-    assert by_text(qs, "at han sov")["speaker"]["name"].lower() == "en 31-årig mand"
+                "Selv siger han i byretten, at han var hjemme hos sin søster.")
+    assert by_text(qs, "at han var hjemme")["speaker"]["name"].lower() == "en 31-årig mand"
 
 
 def test_role_noun_takes_the_person_with_that_role_named_last(quotes):
-    qs = quotes("Den iranske præsident, Hassan Rouhani, talte i tv.\n\n"
-                "Fredag stillede Donald Trump et ultimatum til Europa.\n\n"
-                "»Det her er sidste chance,« sagde præsidenten.")
-    assert by_text(qs, "Det her er")["speaker"]["name"] == "Donald Trump"
+    qs = quotes("Den brasilianske præsident, Lula da Silva, talte i tv.\n\n"
+                "Onsdag gav Donald Trump Europa en frist på en måned.\n\n"
+                "»Nu må de vælge,« sagde præsidenten.")
+    assert by_text(qs, "Nu må de")["speaker"]["name"] == "Donald Trump"
 
 
 def test_body_and_person_read_as_one_name_are_split(quotes):
-    qs = quotes("På mødet fortalte direktør i Sundhedsstyrelsen Søren Brostrøm om målene.\n\n"
-                "- Vi vil have alle vaccineret inden nytår, sagde han.")
-    assert by_text(qs, "Vi vil have")["speaker"]["name"] == "Søren Brostrøm"
+    qs = quotes("Til konferencen talte direktør i Færdselsstyrelsen Mette Krog om planerne.\n\n"
+                "- Vi vil halvere antallet af ulykker, sagde hun.")
+    assert by_text(qs, "Vi vil halvere")["speaker"]["name"] == "Mette Krog"
 
 
 def test_relative_clause_subject_is_the_phrase_before_the_comma(quotes):
-    qs = quotes("Nyheden kom fra et journalistforbund, der via sms har meddelt medierne, at mødet er aflyst.")
-    assert "journalistforbund" in by_text(qs, "at mødet")["speaker"]["name"]
+    qs = quotes("Beskeden kom fra en lærerforening, der via mail har meddelt forældrene, at skolen holder lukket.")
+    assert "lærerforening" in by_text(qs, "at skolen")["speaker"]["name"]
 
 
 def test_statement_with_the_speaker_after_the_verb(quotes):
-    qs = quotes("Filminstruktør Thomas Vinterberg vandt en Oscar.\n\n"
-                "Han har endnu ikke helt forstået, at han har vundet, siger han til TV 2 News.")
-    q = by_text(qs, "Han har endnu")
-    assert q["kind"] == "indirect" and q["speaker"]["name"] == "Thomas Vinterberg" and q["relays"] == ["TV 2"]
+    qs = quotes("Forfatteren Line Bech fik i går en stor pris.\n\n"
+                "Prisen kom bag på hende, siger hun til TV 2 News.")
+    q = by_text(qs, "Prisen kom")
+    assert q["kind"] == "indirect" and q["speaker"]["name"] == "Line Bech" and q["relays"] == ["TV 2"]
 
 
 def test_inverted_main_clause_after_a_subordinate_clause_is_not_speech(quotes):
@@ -149,16 +149,16 @@ def test_inverted_main_clause_after_a_subordinate_clause_is_not_speech(quotes):
                  "Det bliver", "Bo Lund", id="dash_paragraph_after_narrative_takes_the_speaker_named_next"),
     pytest.param("Formanden for bestyrelsen, Ole Jensen, respekterer Lars Mikkelsens beslutning.\n\n- Vi har talt længe om det, siger han i meddelelsen.",
                  "Vi har talt", "Ole Jensen", id="genitive_gives_way_to_the_subject_of_the_sentence"),
-    pytest.param("Chefen Bo Holm så længe på betjenten, inden han udbrød:\n\n»Det passer ikke!«",
-                 "Det passer", "Bo Holm", id="quote_after_a_subordinate_intro"),
-    pytest.param("Kasper Hjulmand roser holdet og Simon Kjær.\n\nSimon Kjær spillede ikke.\n\n- Vi er glade, siger Kasper Hjulmand.\n\n- Jeg er stolt af drengene, siger landstræneren.",
-                 "Jeg er stolt", "Kasper Hjulmand", id="role_noun_without_introduction_is_the_last_speaker"),
-    pytest.param("- Vi er uenige, siger Jakob Ellemann-Jensen.\n\nDe Konservatives formand, Søren Pape Poulsen, hørte mange gode ting i talen, siger han.",
-                 "De Konservatives", "Søren Pape Poulsen", id="statement_about_oneself_is_the_named_subjects"),
-    pytest.param("- Vi gør alt, siger Anna Holm.\n\nTidligere lød meldingen fra landets premierminister ellers, at kun syv var anholdt.",
-                 "at kun syv", "landets premierminister", id="qualified_role_without_a_holder_stays_a_phrase"),
-    pytest.param("- Vi gør alt, siger Anna Holm.\n\nDen srilankanske forsvarsminister betegner angrebene som terror og siger videre, at alle vil blive fængslet.",
-                 "at alle", "Den srilankanske forsvarsminister", id="speaker_phrase_ends_before_its_verb"),
+    pytest.param("Direktør Bo Holm kiggede op fra papirerne, inden han sagde:\n\n»Det holder ikke!«",
+                 "Det holder", "Bo Holm", id="quote_after_a_subordinate_intro"),
+    pytest.param("Morten Vang roser holdet og Peter Lund.\n\nPeter Lund var skadet.\n\n- Vi er tilfredse, siger Morten Vang.\n\n- Jeg er glad for indsatsen, siger landstræneren.",
+                 "Jeg er glad", "Morten Vang", id="role_noun_without_introduction_is_the_last_speaker"),
+    pytest.param("- Vi er uenige, siger Anders Holm.\n\nDe Radikales formand, Lise Nygaard, fandt flere gode forslag i planen, siger hun.",
+                 "De Radikales", "Lise Nygaard", id="statement_about_oneself_is_the_named_subjects"),
+    pytest.param("- Vi gør alt, siger Anna Holm.\n\nI morges lød beskeden fra landets premierminister dog, at grænsen forbliver åben.",
+                 "at grænsen", "landets premierminister", id="qualified_role_without_a_holder_stays_a_phrase"),
+    pytest.param("- Vi gør alt, siger Anna Holm.\n\nDen chilenske indenrigsminister betegner uroen som alvorlig og siger videre, at hæren står klar.",
+                 "at hæren", "Den chilenske indenrigsminister", id="speaker_phrase_ends_before_its_verb"),
 ])
 def test_speaker(quotes, text, start, want):
     assert by_text(quotes(text), start)["speaker"]["name"] == want

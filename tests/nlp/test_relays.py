@@ -2,7 +2,7 @@ from kilde.nlp.relays import find_relays
 
 
 def test_agency_after_ifoelge():
-    assert find_relays("siger Blinken ifølge nyhedsbureauet AFP på et møde") == ["AFP"]
+    assert find_relays("forklarer hun ifølge nyhedsbureauet AFP ved en høring") == ["AFP"]
 
 
 def test_outlet_after_til_keeps_canonical_name():

@@ -14,8 +14,8 @@ def test_abbreviations_and_dates_do_not_end_sentences():
 
 
 def test_closing_quote_stays_with_its_sentence():
-    assert sents("Han sagde: »Må jeg være fri.« Sådan reagerer hun.") == ["Han sagde: »Må jeg være fri.«",
-                                                                           "Sådan reagerer hun."]
+    assert sents("Hun svarede: »Lad mig tænke over det.« Sådan slutter han.") == [
+        "Hun svarede: »Lad mig tænke over det.«", "Sådan slutter han."]
 
 
 def test_paragraph_break_always_ends_a_sentence():

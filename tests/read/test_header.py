@@ -17,11 +17,11 @@ def test_summer_time_offset_is_plus_two():
 
 
 def test_stamp_without_byline_keeps_text_start():
-    text = " date 2022-05 Overalt i retten ses betjente.\n\nAnden afsnit."
+    text = " date 2022-05 Salen var fyldt med tilskuere.\n\nAnden afsnit."
     head = parse_header(text)
     assert head.date_stamp == "2022-05"
     assert head.authors == [] and head.published is None
-    assert text[head.body_start:].startswith("Overalt")
+    assert text[head.body_start:].startswith("Salen")
 
 
 def test_no_header_at_all():

@@ -59,8 +59,8 @@ def test_wire_copies_are_one_story_and_events_count_once(tmp_path, nlp):
 
 def test_two_acts_of_one_type_stay_two_distinct_events(tmp_path, nlp):
     f = tmp_path / "acts.txt"
-    f.write_text("Israel har anholdt en leder på Vestbredden.\n\n"
-                 "Israel har samtidig lukket alle grænseovergange til Gaza.\n", encoding="utf-8")
+    f.write_text("Tyrkiet har anholdt tre aktivister i Syrien.\n\n"
+                 "Tyrkiet har desuden lukket to grænseovergange til Syrien.\n", encoding="utf-8")
     with Store(tmp_path / "k.duckdb") as store:
         ingest(read_inputs([str(f)]), store, nlp)
         coerce = queries.events(store, type="COERCE", distinct=True)
