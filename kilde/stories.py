@@ -1,8 +1,8 @@
 """Stories: near-duplicate articles (wire copies in several outlets, updates of one story) grouped
 with MinHash LSH (datasketch), so that repeated quotes and events count once with their reports.
 
-Each article gets a MinHash signature of its word 4-shingles (stored, so later runs only
-hash new articles); articles whose estimated Jaccard similarity passes ``THRESHOLD`` are
+Each article gets a MinHash signature of its word 4-shingles, computed with its analysis
+(on the Dask workers when there are) and stored with its rows; after an ingest, articles whose estimated Jaccard similarity passes ``THRESHOLD`` are
 joined, and each connected group is one story named after its earliest article. Within a
 story, the store links every quote and event to a canonical record (see
 ``Store.link_reports``): events by type, source, target and negation; quotes by their text.
@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 import zlib
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kilde.store import Store
+if TYPE_CHECKING:
+    from kilde.store import Store
 
 NUM_PERM = 64
 SEED = 7
@@ -70,8 +71,8 @@ def link_stories(store: Store) -> dict[str, Any]:
 def _link(store: Store) -> dict[str, Any]:
     from datasketch import LeanMinHash, MinHashLSH
 
-    new = store.unsigned_articles()
-    store.save_signatures([(aid, signature(text)) for aid, text in new])
+    store.save_signatures([(aid, signature(text)) for aid, text in store.unsigned_articles()])
+    new = store.unlinked_articles()
     scheme = _template().scheme
     # the bands favour recall (a pair at 0.7 is a candidate 98% of the time, not 71%); each
     # candidate's estimated Jaccard similarity then decides
@@ -84,7 +85,7 @@ def _link(store: Store) -> dict[str, Any]:
     for aid, story in store.story_ids():
         if story:
             groups.join(aid, story)
-    for aid, _ in new:
+    for aid in new:
         for other in lsh.query(signs[aid]):
             if groups.find(other) != groups.find(aid) and signs[aid].jaccard(signs[other]) >= THRESHOLD:
                 groups.join(aid, other)
@@ -94,5 +95,5 @@ def _link(store: Store) -> dict[str, Any]:
     first = store.first_articles(members)
     changed = store.set_story_ids({aid: first[root] for root, ids in members.items() for aid in ids})
     store.link_reports()
-    return {"signed": len(new), "stories": len(members), "multi": sum(1 for v in members.values() if len(v) > 1),
+    return {"linked": len(new), "stories": len(members), "multi": sum(1 for v in members.values() if len(v) > 1),
             "changed": changed}

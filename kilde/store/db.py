@@ -16,13 +16,14 @@ from kilde.store.migrations import TERMS_OF, migrate
 from kilde.store.rows import reject_row, rows_for
 
 TABLES = ("articles", "mentions", "quotes", "events", "actors", "rejects")
-CHILD_TABLES = ("mentions", "quotes", "events", "actors")
+CHILD_TABLES = ("mentions", "quotes", "events", "actors", "signatures")
+BATCH_TABLES = (*TABLES, "signatures")  # what a batch writes (a signature is the article's MinHash, see stories.py)
 SORT_ALWAYS_BELOW = 2_000_000  # word-index rows: below this the index is put in term order after every ingest
 
 
 def batch_tables(analysed: list[tuple[Article, dict[str, Any]]], rejects: list[Reject]) -> dict[str, list[dict[str, Any]]]:
     """The rows of a batch, by table."""
-    tables: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
+    tables: dict[str, list[dict[str, Any]]] = {t: [] for t in BATCH_TABLES}
     for article, rec in analysed:
         for table, rows in rows_for(article, rec).items():
             tables[table].extend(rows)
@@ -111,9 +112,8 @@ class Store:
                 for table in CHILD_TABLES:
                     self.con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [old])
                 self.con.execute("DELETE FROM terms WHERE article IN (SELECT hash(unnest(?)))", [old])
-                self.con.execute("DELETE FROM signatures WHERE article_id IN (SELECT unnest(?))", [old])
                 self.con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [old])
-            for table in TABLES:
+            for table in BATCH_TABLES:
                 batch = tables.get(table)  # noqa: F841 - scanned by name below
                 if batch is None or batch.num_rows == 0:
                     continue
@@ -155,7 +155,8 @@ class Store:
 
     # -- stories -------------------------------------------------------------
     def unsigned_articles(self) -> list[tuple[str, str]]:
-        """``(id, body text)`` of the articles without a MinHash signature yet."""
+        """``(id, body text)`` of the articles without a MinHash signature (each batch signs its own
+        articles; these are from a store whose signatures a migration dropped)."""
         return self.con.execute("SELECT a.id, substr(a.text, coalesce(a.body_start, 0) + 1) FROM articles a "
                                 "ANTI JOIN signatures s ON s.article_id = a.id ORDER BY a.id").fetchall()
 
@@ -170,10 +171,13 @@ class Store:
                                 "ON a.id = s.article_id ORDER BY s.article_id").fetchall()
 
     def stories_pending(self) -> bool:
-        """Whether some article has no signature or no story yet."""
-        row = self.con.execute("SELECT EXISTS (SELECT 1 FROM articles a ANTI JOIN signatures s ON s.article_id = a.id) "
-                               "OR EXISTS (SELECT 1 FROM articles WHERE story_id IS NULL)").fetchone()
+        """Whether some article has no story yet."""
+        row = self.con.execute("SELECT EXISTS (SELECT 1 FROM articles WHERE story_id IS NULL)").fetchone()
         return bool(row and row[0])
+
+    def unlinked_articles(self) -> list[str]:
+        """The ids of the articles without a story yet."""
+        return [r[0] for r in self.con.execute("SELECT id FROM articles WHERE story_id IS NULL ORDER BY id").fetchall()]
 
     def story_ids(self) -> list[tuple[str, str | None]]:
         return self.con.execute("SELECT id, story_id FROM articles").fetchall()

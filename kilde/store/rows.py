@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from kilde.article import Article, Reject
+from kilde.stories import signature
 
 _DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?")
 
@@ -91,4 +92,5 @@ def rows_for(article: Article, rec: dict[str, Any]) -> dict[str, list[dict[str, 
         "events": [event_row(aid, i, e, day)
                    for i, e in enumerate(list(rec.get("events") or []) + list(rec.get("negated_events") or []))],
         "actors": [actor_row(aid, i, a, day) for i, a in enumerate(rec.get("actors") or [])],
+        "signatures": [{"article_id": aid, "minhash": signature(article.text[article.body_start or 0:])}],
     }

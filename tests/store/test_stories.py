@@ -65,3 +65,15 @@ def test_two_acts_of_one_type_stay_two_distinct_events(tmp_path, nlp):
         ingest(read_inputs([str(f)]), store, nlp)
         coerce = queries.events(store, type="COERCE", distinct=True)
     assert sorted(coerce["act"]) == ["anho", "lukk"]
+
+
+def test_each_batch_stores_its_signatures_and_linking_groups_the_unlinked(tmp_path, nlp):
+    from kilde.analyse import analyse
+    from kilde.stories import link_stories
+
+    with Store(tmp_path / "b.duckdb") as store:
+        store.write([x for x in analyse(read_inputs([str(_records(tmp_path))]), nlp) if isinstance(x, tuple)], [])
+        assert store.unsigned_articles() == []  # signed with the batch (on a Dask worker when there is one)
+        assert store.unlinked_articles() == ["dr-1", "pol-1", "tv2-1"]
+        assert link_stories(store)["multi"] == 1
+        assert store.unlinked_articles() == [] and link_stories(store) == {}
