@@ -11,6 +11,7 @@ import click
 import pandas as pd
 
 from kilde.errors import KildeError
+from kilde.ingest import BATCH_SIZE
 
 DB_OPTION = click.option("--db", default="kilde.duckdb", show_default=True, envvar="KILDE_DB",
                          help="DuckDB file of the store.")
@@ -132,7 +133,8 @@ def extract(inputs: tuple[str, ...], fmt: str, model: str | None) -> None:
 @click.argument("inputs", nargs=-1, required=True)
 @DB_OPTION
 @MODEL_OPTION
-@click.option("--batch-size", default=64, show_default=True, help="Articles per analysis batch and transaction.")
+@click.option("--batch-size", default=BATCH_SIZE, show_default=True,
+              help="Articles per analysis batch and transaction (on Dask: per task).")
 @click.option("--workers", type=click.IntRange(1, 256), default=None,
               help="Analyse on a local Dask cluster of this many worker processes.")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
