@@ -77,6 +77,19 @@ _DETERMINERS = frozenset({"den", "det", "de", "hans", "hendes", "deres", "landet
 _WORDS = re.compile(r"[\wæøåÆØÅ-]+")
 _ROLE_BEFORE = re.compile(r"((?:[\w'’-]+\s+){0,3}?)([\w-]+)(?:,)?\s*$")  # up to three words, then the role
 _ROLE_AFTER = re.compile(r",?\s+(?:der er|som er|som|,)\s+((?:[\wæøå-]+\s+){0,2}?([\wæøå-]+))\b")
+
+
+def _start_of_last_words(text: str, n: int) -> int:
+    """Where the last ``n`` whitespace-separated words of ``text`` begin."""
+    i = len(text)
+    for _ in range(n):
+        while i and text[i - 1].isspace():
+            i -= 1
+        while i and not text[i - 1].isspace():
+            i -= 1
+    return i
+
+
 _NEXT_LOWER_WORD = re.compile(r"\s+([a-zæøå]+)\b")
 _NP_VERBS = CUE_VERBS | {"betegner", "betegnede"}  # a speaker phrase ends before these
 _NP_TRAILING = frozenset({"ellers", "også", "dog", "nu", "igen", "desuden", "videre", "samtidig", "derfor", "endvidere",
@@ -241,6 +254,7 @@ class Resolver:
     def _role_before(self, m: Mention) -> tuple[str, int, int] | None:
         """A role word just before a name: ``politidirektør Anne Tønnes``, ``minister, Antony Blinken``."""
         before = self.text[max(0, m.start - 80):m.start]
+        before = before[_start_of_last_words(before, 4):]  # a match spans at most four: search only those
         hit = _ROLE_BEFORE.search(before)
         if not hit:
             return None
