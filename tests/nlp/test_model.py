@@ -2,7 +2,7 @@
 import json
 from pathlib import Path
 
-from kilde.nlp.pipeline import MODEL_DIR, load
+from kilde.nlp.pipeline import MODEL_DIR, load, use_numpy_matmul
 from tests.conftest import needs_shared
 
 FLOORS = json.loads((Path(__file__).parent.parent / "accuracy_floors.json").read_text(encoding="utf-8"))
@@ -24,6 +24,22 @@ def test_other_pipeline_gets_kilde_components(tmp_path):
     assert nlp.pipe_names[0] == "kilde_sentences" and "kilde_quotes" in nlp.pipe_names
 
 
+def test_numpy_matmul_finds_the_same_names_on_one_blas_thread():
+    import spacy
+    from threadpoolctl import threadpool_info
+
+    text = ("Finlands statsminister, Aino Lehtonen, mødtes mandag med NATO's generalsekretær i Bruxelles. "
+            "Ifølge Reuters lovede hun, at Helsinki vil sende mere udstyr til Estland og Letland.")
+    plain = spacy.load(MODEL_DIR)
+    fast = spacy.load(MODEL_DIR)
+    use_numpy_matmul(fast)
+    tok2vec = fast.get_pipe("tok2vec").model
+    assert plain.get_pipe("tok2vec").model.ops.use_blis and not any(layer.ops.use_blis for layer in tok2vec.walk())
+    assert [(e.text, e.label_) for e in fast(text).ents] == [(e.text, e.label_) for e in plain(text).ents]
+    assert len(fast(text).ents) >= 3
+    assert all(pool["num_threads"] == 1 for pool in threadpool_info() if pool["user_api"] == "blas")
+
+
 @needs_shared
 def test_model_scores_its_recorded_dev_figure(tmp_path):
     import sys
@@ -34,6 +50,7 @@ def test_model_scores_its_recorded_dev_figure(tmp_path):
     from train_model import UNER, read_iob2, score, to_docbin
 
     nlp = spacy.load(MODEL_DIR)
+    use_numpy_matmul(nlp)  # as load() runs it
     path = tmp_path / "dev.spacy"
     to_docbin(nlp, read_iob2(UNER / "da_ddt-ud-dev.iob2")).to_disk(path)
     got = score(nlp, path)["f"]
