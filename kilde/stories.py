@@ -1,11 +1,13 @@
 """Stories: near-duplicate articles (wire copies in several outlets, updates of one story) grouped
 with MinHash LSH (datasketch), so that repeated quotes and events count once with their reports.
 
-Each article gets a MinHash signature of its word 4-shingles, computed with its analysis
-(on the Dask workers when there are) and stored with its rows; after an ingest, articles whose estimated Jaccard similarity passes ``THRESHOLD`` are
-joined, and each connected group is one story named after its earliest article. Within a
-story, the store links every quote and event to a canonical record (see
-``Store.link_reports``): events by type, source, target and negation; quotes by their text.
+Each article gets a MinHash signature of its word 4-shingles, computed with its analysis (on
+the Dask workers when there are) and stored with its rows. After an ingest, each article
+without a story yet is looked up in an LSH index of all signatures; articles whose estimated
+Jaccard similarity passes ``THRESHOLD`` are joined, and each connected group is one story
+named after its earliest article. Within a story, the store links every quote and event to a
+canonical record (see ``Store.link_reports``): events by type, source, target and negation;
+quotes by their text.
 """
 from __future__ import annotations
 
@@ -72,7 +74,8 @@ def _link(store: Store) -> dict[str, Any]:
     from datasketch import LeanMinHash, MinHashLSH
 
     store.save_signatures([(aid, signature(text)) for aid, text in store.unsigned_articles()])
-    new = store.unlinked_articles()
+    stories = store.story_ids()
+    new = sorted(aid for aid, story in stories if not story)
     scheme = _template().scheme
     # the bands favour recall (a pair at 0.7 is a candidate 98% of the time, not 71%); each
     # candidate's estimated Jaccard similarity then decides
@@ -82,7 +85,7 @@ def _link(store: Store) -> dict[str, Any]:
         signs[aid] = LeanMinHash(seed=SEED, hashvalues=values, scheme=scheme)
         lsh.insert(aid, signs[aid])
     groups = _Groups()
-    for aid, story in store.story_ids():
+    for aid, story in stories:
         if story:
             groups.join(aid, story)
     for aid in new:

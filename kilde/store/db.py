@@ -175,10 +175,6 @@ class Store:
         row = self.con.execute("SELECT EXISTS (SELECT 1 FROM articles WHERE story_id IS NULL)").fetchone()
         return bool(row and row[0])
 
-    def unlinked_articles(self) -> list[str]:
-        """The ids of the articles without a story yet."""
-        return [r[0] for r in self.con.execute("SELECT id FROM articles WHERE story_id IS NULL ORDER BY id").fetchall()]
-
     def story_ids(self) -> list[tuple[str, str | None]]:
         return self.con.execute("SELECT id, story_id FROM articles").fetchall()
 
