@@ -69,3 +69,21 @@ def test_sigkill_at_random_points_loses_nothing_and_doubles_nothing(tmp_path):
     whole, killed = snapshot(tmp_path / "whole.duckdb"), snapshot(tmp_path / "killed.duckdb")
     assert len(whole["articles"]) == 12 * copies and len(whole["rejects"]) == 3 * copies
     assert killed == whole
+
+
+def _worker_settings():
+    import dask
+
+    return (os.environ.get("MALLOC_TRIM_THRESHOLD_"), os.environ.get("OPENBLAS_NUM_THREADS"),
+            dask.config.get("distributed.worker.profile.enabled"))
+
+
+def test_local_cluster_workers_run_without_malloc_trim_and_profiler():
+    from kilde.scale import connect
+
+    client = connect(workers=1)
+    try:
+        assert list(client.run(_worker_settings).values()) == [(None, "1", False)]
+    finally:
+        client.close()
+        client.cluster.close()
