@@ -45,7 +45,8 @@ def snapshot(db) -> dict:
     try:
         out = {}
         for table, cols in (("articles", "* EXCLUDE (ingested_at)"), ("quotes", "*"), ("events", "*"), ("actors", "*"),
-                            ("mentions", "*"), ("terms", "*"), ("rejects", "source, record, stage, code, reason")):
+                            ("mentions", "*"), ("terms", "*"), ("signatures", "*"),
+                            ("rejects", "source, record, stage, code, reason")):
             out[table] = con.execute(f"SELECT {cols} FROM {table} ORDER BY ALL").fetchall()
         return out
     finally:
