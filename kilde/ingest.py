@@ -10,7 +10,7 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from spacy.language import Language
 
@@ -59,11 +59,11 @@ def ingest(records: Iterable[Article | Reject], store: Store, nlp: Language | No
     engine = engine or InProcess(nlp)
     report = IngestReport()
     it = iter(records)
-    pending: deque[tuple[int, Any, list[str], set[str]]] = deque()
+    pending: deque[_Pending] = deque()
     while batch := list(islice(it, batch_size)):
-        in_flight = set().union(*(item[3] for item in pending))  # stored before this batch is
+        in_flight = set().union(*(p.ids for p in pending))  # stored before this batch is
         fresh, rejects, replaced = _plan(batch, store, report, in_flight)
-        pending.append((len(batch), engine.submit(fresh, rejects), replaced, {a.id for a in fresh}))
+        pending.append(_Pending(len(batch), engine.submit(fresh, rejects), replaced, {a.id for a in fresh}))
         while len(pending) > engine.in_flight:
             _finish(pending.popleft(), engine, store, report, on_progress)
     while pending:
@@ -73,6 +73,15 @@ def ingest(records: Iterable[Article | Reject], store: Store, nlp: Language | No
     report.stories = link_stories(store)  # also finishes the linking of a run that was killed before it
     store.sort_terms()  # when enough words were added since the last time
     return report
+
+
+class _Pending(NamedTuple):
+    """A batch submitted and not yet stored."""
+
+    size: int  # records read
+    handle: Any  # what the engine's submit returned
+    replaced: list[str]  # ids of stored (or in-flight) articles it replaces
+    ids: set[str]  # ids of the articles it analyses
 
 
 class Engine(Protocol):
@@ -112,15 +121,14 @@ class InProcess:
         return len(analysed), rejects
 
 
-def _finish(item: tuple[int, Any, list[str], set[str]], engine: Engine, store: Store, report: IngestReport,
+def _finish(item: _Pending, engine: Engine, store: Store, report: IngestReport,
             on_progress: Callable[[int], None] | None) -> None:
-    size, handle, replaced, _ = item
-    stored, rejects = engine.collect(handle, store, replaced)
+    stored, rejects = engine.collect(item.handle, store, item.replaced)
     report.stored += stored
     report.rejected += len(rejects)
     report.rejects.extend(rejects)
     if on_progress:
-        on_progress(size)
+        on_progress(item.size)
 
 
 def _plan(batch: list[Article | Reject], store: Store, report: IngestReport,

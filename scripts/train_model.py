@@ -22,6 +22,7 @@ from pathlib import Path
 import spacy
 from spacy.tokens import Doc, DocBin
 from spacy.training import Example
+from spacy.training.iob_utils import iob_to_biluo, tags_to_entities
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "data"
@@ -175,7 +176,10 @@ after_init = null
 """
 
 
-def read_iob2(path: Path) -> list[tuple[list[str], list[bool], list[str]]]:
+Sentence = tuple[list[str], list[bool], list[str]]  # words, spaces after them, IOB2 tags
+
+
+def read_iob2(path: Path) -> list[Sentence]:
     """Sentences of ``(words, spaces, iob_tags)`` from a UNER IOB2 file."""
     sents = []
     text, words, tags = "", [], []
@@ -204,8 +208,7 @@ def _spaces(text: str, words: list[str]) -> list[bool]:
     return spaces
 
 
-def to_docbin(nlp: spacy.Language, sents: list[tuple[list[str], list[bool], list[str]]],
-              docs_per_group: int = 1) -> DocBin:
+def to_docbin(nlp: spacy.Language, sents: list[Sentence], docs_per_group: int = 1) -> DocBin:
     """Sentences -> DocBin; ``docs_per_group`` joins consecutive sentences into one doc."""
     db = DocBin()
     for i in range(0, len(sents), docs_per_group):
@@ -217,18 +220,9 @@ def to_docbin(nlp: spacy.Language, sents: list[tuple[list[str], list[bool], list
     return db
 
 
-Sentence = tuple[list[str], list[bool], list[str]]
-
-
 def _spans(tags: list[str]) -> list[tuple[int, int, str]]:
-    """``(start, end, label)`` of the IOB2 entities."""
-    out: list[tuple[int, int, str]] = []
-    for i, tag in enumerate(tags):
-        if tag.startswith("B-"):
-            out.append((i, i + 1, tag[2:]))
-        elif tag.startswith("I-") and out and out[-1][1] == i:
-            out[-1] = (out[-1][0], i + 1, out[-1][2])
-    return out
+    """``(start, end, label)`` of the IOB2 entities, as spaCy reads the tags."""
+    return [(start, end + 1, label) for label, start, end in tags_to_entities(iob_to_biluo(tags))]
 
 
 def name_pools(sents: list[Sentence], gazetteer: bool = False) -> dict[str, list[list[str]]]:

@@ -37,8 +37,8 @@ def write_corpus(path: Path, n: int) -> tuple[int, int]:
 
 def _run(corpus: Path, db: Path, extra: list[str]) -> tuple[float, str]:
     t = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "kilde.cli", "ingest", str(corpus), "--db", str(db), "-q", *extra], capture_output=True, text=True,
-                          env={**os.environ, "KILDE_REPORT_RSS": "1"})
+    proc = subprocess.run([sys.executable, "-m", "kilde.cli", "ingest", str(corpus), "--db", str(db), "-q", *extra],
+                          capture_output=True, text=True, env={**os.environ, "KILDE_REPORT_RSS": "1"})
     if proc.returncode != 0:
         raise RuntimeError(proc.stderr)
     rss = next((line for line in proc.stderr.splitlines() if line.startswith("peak RSS")), "")

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import cached_property, lru_cache
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from typing import Any
 
 from spacy.tokens import Doc
@@ -18,7 +18,6 @@ from spacy.tokens import Doc
 from kilde.nlp.knowledge import adjective_country, known_person, noun_sector, parties, role_sector
 from kilde.nlp.lang.da import CUE_VERBS, NP_STOP_WORDS, PRONOUNS, ROLE_STEMS
 from kilde.nlp.relays import canonical_media
-
 
 
 @dataclass
@@ -78,6 +77,11 @@ _WORDS = re.compile(r"[\wæøåÆØÅ-]+")
 _ROLE_BEFORE = re.compile(r"((?:[\w'’-]+\s+){0,3}?)([\w-]+)(?:,)?\s*$")  # up to three words, then the role
 _ROLE_AFTER = re.compile(r",?\s+(?:der er|som er|som|,)\s+((?:[\wæøå-]+\s+){0,2}?([\wæøå-]+))\b")
 
+_NEXT_LOWER_WORD = re.compile(r"\s+([a-zæøå]+)\b")
+_NP_VERBS = CUE_VERBS | {"betegner", "betegnede"}  # a speaker phrase ends before these
+_NP_TRAILING = frozenset({"ellers", "også", "dog", "nu", "igen", "desuden", "videre", "samtidig", "derfor", "endvidere",
+                          "senere", "tidligere", "blandt", "andet"})
+
 
 def _start_of_last_words(text: str, n: int) -> int:
     """Where the last ``n`` whitespace-separated words of ``text`` begin."""
@@ -88,12 +92,6 @@ def _start_of_last_words(text: str, n: int) -> int:
         while i and not text[i - 1].isspace():
             i -= 1
     return i
-
-
-_NEXT_LOWER_WORD = re.compile(r"\s+([a-zæøå]+)\b")
-_NP_VERBS = CUE_VERBS | {"betegner", "betegnede"}  # a speaker phrase ends before these
-_NP_TRAILING = frozenset({"ellers", "også", "dog", "nu", "igen", "desuden", "videre", "samtidig", "derfor", "endvidere",
-                          "senere", "tidligere", "blandt", "andet"})
 
 
 def _np_end(phrase: str) -> int:
