@@ -2,10 +2,10 @@
 with MinHash LSH (datasketch), so that repeated quotes and events count once with their reports.
 
 Each article gets a MinHash signature of its word 4-shingles, computed with its analysis (on
-the Dask workers when there are) and stored with its rows. After an ingest, each article
-without a story yet is looked up in an LSH index of all signatures; articles whose estimated
-Jaccard similarity passes ``THRESHOLD`` are joined, and each connected group is one story
-named after its earliest article. Within a story, the store links every quote and event to a
+the Dask workers when there are) and stored with its rows. After an ingest, the articles
+without a story yet are matched against all signatures by LSH banding (``similar_pairs``);
+articles whose estimated Jaccard similarity passes ``THRESHOLD`` are joined, and each connected
+group is one story named after its earliest article. Within a story, the store links every quote and event to a
 canonical record (see ``Store.link_reports``): events by type, source, target and negation;
 quotes by their text.
 """
@@ -16,6 +16,8 @@ import zlib
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 if TYPE_CHECKING:
     from kilde.store import Store
 
@@ -23,6 +25,11 @@ NUM_PERM = 64
 SEED = 7
 SHINGLE = 4
 THRESHOLD = 0.6
+# LSH bands of ROWS values each: what datasketch's MinHashLSH(threshold=0.6, num_perm=64,
+# weights=(0.2, 0.8)) chooses (its ``_optimal_param``), favouring recall: a pair at 0.7 is a
+# candidate 98% of the time, not 71%; each candidate's estimated Jaccard similarity then decides.
+BANDS, ROWS = 14, 4
+_CHUNK = 65536  # signature pairs compared in one numpy step
 _WORDS = re.compile(r"[^\W_]+")
 
 
@@ -43,25 +50,6 @@ def signature(text: str) -> list[int]:
     return m.hashvalues.tolist()
 
 
-class _Groups:
-    """Union-find over article ids."""
-
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def join(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def link_stories(store: Store) -> dict[str, Any]:
     """Sign new articles, group near-duplicates into stories, and link repeated quotes and events."""
     if not store.stories_pending():
@@ -71,32 +59,76 @@ def link_stories(store: Store) -> dict[str, Any]:
 
 
 def _link(store: Store) -> dict[str, Any]:
-    from datasketch import LeanMinHash, MinHashLSH
-
     store.save_signatures([(aid, signature(text)) for aid, text in store.unsigned_articles()])
-    stories = store.story_ids()
-    new = sorted(aid for aid, story in stories if not story)
-    scheme = _template().scheme
-    # the bands favour recall (a pair at 0.7 is a candidate 98% of the time, not 71%); each
-    # candidate's estimated Jaccard similarity then decides
-    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM, weights=(0.2, 0.8))
-    signs: dict[str, Any] = {}
-    for aid, values in store.signatures():
-        signs[aid] = LeanMinHash(seed=SEED, hashvalues=values, scheme=scheme)
-        lsh.insert(aid, signs[aid])
-    groups = _Groups()
-    for aid, story in stories:
-        if story:
-            groups.join(aid, story)
-    for aid in new:
-        for other in lsh.query(signs[aid]):
-            if groups.find(other) != groups.find(aid) and signs[aid].jaccard(signs[other]) >= THRESHOLD:
-                groups.join(aid, other)
-    members: dict[str, list[str]] = {}
-    for aid in signs:
-        members.setdefault(groups.find(aid), []).append(aid)
+    stories = dict(store.story_ids())
+    ids, sigs = store.signature_matrix()
+    node = {aid: n for n, aid in enumerate(ids)}  # graph nodes: the articles, then any story not among them
+    kept = [(node[aid], node.setdefault(story, len(node)))  # an article stays in its story
+            for aid, story in stories.items() if story and aid in node]
+    i, j = similar_pairs(sigs, np.array([not stories.get(aid) for aid in ids], dtype=bool))
+    label = components(len(node), np.concatenate([i, [a for a, _ in kept]]).astype(np.int64),
+                       np.concatenate([j, [b for _, b in kept]]).astype(np.int64))
+    members: dict[int, list[str]] = {}
+    for aid, root in zip(ids, label.tolist()):
+        members.setdefault(root, []).append(aid)
     first = store.first_articles(members)
     changed = store.set_story_ids({aid: first[root] for root, ids in members.items() for aid in ids})
     store.link_reports()
-    return {"linked": len(new), "stories": len(members), "multi": sum(1 for v in members.values() if len(v) > 1),
-            "changed": changed}
+    return {"linked": sum(1 for story in stories.values() if not story), "stories": len(members),
+            "multi": sum(1 for v in members.values() if len(v) > 1), "changed": changed}
+
+
+def similar_pairs(sigs: np.ndarray, new: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs of rows ``(i, j)`` of the signature matrix, one of them ``new``, that fall into one LSH
+    bucket in some band and whose estimated Jaccard similarity (the share of equal MinHash values)
+    passes ``THRESHOLD``: the pairs that a query of datasketch's ``MinHashLSH`` for each new
+    signature, each candidate then checked with ``jaccard``, gives, but banded for all signatures
+    at once with numpy. A pair may come more than once (from several bands).
+    """
+    empty = np.zeros(0, dtype=np.int64)
+    if not len(sigs):
+        return empty, empty
+    # the bands see each distinct signature once; copies of one (wire copies: similarity 1) join
+    # through it below
+    uniq, first, inv = np.unique(sigs, axis=0, return_index=True, return_inverse=True)
+    inv = inv.reshape(-1)
+    fresh = np.zeros(len(uniq), dtype=bool)
+    fresh[inv[new]] = True
+    left, right = [empty], [empty]
+    for band in range(BANDS):
+        _, bucket = np.unique(uniq[:, band * ROWS:(band + 1) * ROWS], axis=0, return_inverse=True)
+        bucket = bucket.reshape(-1)
+        size = np.bincount(bucket)
+        ends = np.cumsum(size)
+        order = np.argsort(bucket, kind="stable")
+        for b in np.flatnonzero((size > 1) & (np.bincount(bucket, weights=fresh) > 0)):
+            rows = order[ends[b] - size[b]:ends[b]]
+            news = rows[fresh[rows]]
+            for at in range(0, len(news), max(1, _CHUNK // len(rows))):  # at most _CHUNK pairs compared at once
+                part = news[at:at + max(1, _CHUNK // len(rows))]
+                equal = np.count_nonzero(uniq[part][:, None, :] == uniq[rows][None, :, :], axis=2)
+                x, y = np.nonzero(equal >= THRESHOLD * NUM_PERM)
+                left.append(part[x])
+                right.append(rows[y])
+    left_u, right_u = np.concatenate(left), np.concatenate(right)
+    # a new row joins every copy of its own signature and of each it matched
+    joined = fresh.copy()
+    joined[right_u] = True
+    copies = np.flatnonzero(joined[inv])
+    return np.concatenate([first[left_u], copies]), np.concatenate([first[right_u], first[inv[copies]]])
+
+
+def components(n: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """The connected components of ``n`` nodes joined by the edges ``(i[k], j[k])``: each node's
+    label is a node of its component, the same for all of them (minimum-label propagation with
+    pointer jumping)."""
+    label = np.arange(n)
+    while True:
+        low = np.minimum(label[i], label[j])
+        step = label.copy()
+        np.minimum.at(step, i, low)
+        np.minimum.at(step, j, low)
+        step = step[step]
+        if np.array_equal(step, label):
+            return label
+        label = step

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
@@ -166,9 +167,13 @@ class Store:
                               "minhash": pa.array([r[1] for r in rows], type=pa.list_(pa.uint64()))})
             self.con.execute("INSERT OR REPLACE INTO signatures SELECT * FROM batch")
 
-    def signatures(self) -> list[tuple[str, list[int]]]:
-        return self.con.execute("SELECT s.article_id, s.minhash FROM signatures s SEMI JOIN articles a "
-                                "ON a.id = s.article_id ORDER BY s.article_id").fetchall()
+    def signature_matrix(self) -> tuple[list[str], np.ndarray]:
+        """The stored articles' ids (sorted) and their MinHash signatures, one row each."""
+        table = self.con.sql("SELECT s.article_id, s.minhash FROM signatures s SEMI JOIN articles a "
+                             "ON a.id = s.article_id ORDER BY s.article_id").to_arrow_table()
+        ids = table.column("article_id").to_pylist()
+        values = table.column("minhash").combine_chunks().flatten().to_numpy()
+        return ids, values.reshape(len(ids), -1) if ids else np.zeros((0, 0), dtype=np.uint64)
 
     def stories_pending(self) -> bool:
         """Whether some article has no story yet."""
@@ -178,7 +183,7 @@ class Store:
     def story_ids(self) -> list[tuple[str, str | None]]:
         return self.con.execute("SELECT id, story_id FROM articles").fetchall()
 
-    def first_articles(self, groups: dict[str, list[str]]) -> dict[str, str]:
+    def first_articles(self, groups: dict[int, list[str]]) -> dict[int, str]:
         """For each group, its earliest article (by date, then id): the story's name."""
         rows = [(root, aid) for root, ids in groups.items() for aid in ids]
         if not rows:
