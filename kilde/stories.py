@@ -79,21 +79,23 @@ def _link(store: Store) -> dict[str, Any]:
 
 
 def similar_pairs(sigs: np.ndarray, new: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs of rows ``(i, j)`` of the signature matrix, one of them ``new``, that fall into one LSH
-    bucket in some band and whose estimated Jaccard similarity (the share of equal MinHash values)
-    passes ``THRESHOLD``: the pairs that a query of datasketch's ``MinHashLSH`` for each new
-    signature, each candidate then checked with ``jaccard``, gives, but banded for all signatures
-    at once with numpy. A pair may come more than once (from several bands).
+    """Edges ``(i, j)`` between rows of the signature matrix that connect them as querying
+    datasketch's ``MinHashLSH`` for each ``new`` signature, each candidate then checked with
+    ``jaccard``, does: a new row joins each row that falls into one of its LSH buckets in some band
+    and whose estimated Jaccard similarity (the share of equal MinHash values) passes
+    ``THRESHOLD``. The bands are matched for all signatures at once with numpy; only enough edges
+    to connect the same rows are returned (a bucket whose rows are already connected is skipped).
     """
     empty = np.zeros(0, dtype=np.int64)
     if not len(sigs):
         return empty, empty
     # the bands see each distinct signature once; copies of one (wire copies: similarity 1) join
-    # through it below
+    # through it at the end
     uniq, first, inv = np.unique(sigs, axis=0, return_index=True, return_inverse=True)
     inv = inv.reshape(-1)
     fresh = np.zeros(len(uniq), dtype=bool)
     fresh[inv[new]] = True
+    label = np.arange(len(uniq))  # the distinct signatures' components so far
     left, right = [empty], [empty]
     for band in range(BANDS):
         _, bucket = np.unique(uniq[:, band * ROWS:(band + 1) * ROWS], axis=0, return_inverse=True)
@@ -101,21 +103,40 @@ def similar_pairs(sigs: np.ndarray, new: np.ndarray) -> tuple[np.ndarray, np.nda
         size = np.bincount(bucket)
         ends = np.cumsum(size)
         order = np.argsort(bucket, kind="stable")
+        found = len(left)
         for b in np.flatnonzero((size > 1) & (np.bincount(bucket, weights=fresh) > 0)):
             rows = order[ends[b] - size[b]:ends[b]]
-            news = rows[fresh[rows]]
-            for at in range(0, len(news), max(1, _CHUNK // len(rows))):  # at most _CHUNK pairs compared at once
-                part = news[at:at + max(1, _CHUNK // len(rows))]
-                equal = np.count_nonzero(uniq[part][:, None, :] == uniq[rows][None, :, :], axis=2)
-                x, y = np.nonzero(equal >= THRESHOLD * NUM_PERM)
-                left.append(part[x])
-                right.append(rows[y])
+            if (label[rows] == label[rows[0]]).all():
+                continue
+            x, y = _matches(uniq, rows, fresh)
+            local = components(len(rows), x, y)  # a spanning set of the bucket's edges
+            tree = np.flatnonzero(local != np.arange(len(rows)))
+            left.append(rows[tree])
+            right.append(rows[local[tree]])
+        if len(left) > found:
+            label = components(len(uniq), np.concatenate([label, *left[found:]]),
+                               np.concatenate([np.arange(len(uniq)), *right[found:]]))
     left_u, right_u = np.concatenate(left), np.concatenate(right)
     # a new row joins every copy of its own signature and of each it matched
     joined = fresh.copy()
-    joined[right_u] = True
+    joined[left_u] = joined[right_u] = True
     copies = np.flatnonzero(joined[inv])
     return np.concatenate([first[left_u], copies]), np.concatenate([first[right_u], first[inv[copies]]])
+
+
+def _matches(uniq: np.ndarray, rows: np.ndarray, fresh: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Positions ``(x, y)`` in ``rows`` of a row with a new article (``x``) and any row whose
+    estimated Jaccard similarity to it passes ``THRESHOLD``."""
+    news = np.flatnonzero(fresh[rows])
+    xs, ys = [], []
+    step = max(1, _CHUNK // len(rows))  # at most _CHUNK pairs compared at once
+    for at in range(0, len(news), step):
+        part = news[at:at + step]
+        equal = np.count_nonzero(uniq[rows[part]][:, None, :] == uniq[rows][None, :, :], axis=2)
+        x, y = np.nonzero(equal >= THRESHOLD * NUM_PERM)
+        xs.append(part[x])
+        ys.append(y)
+    return np.concatenate(xs), np.concatenate(ys)
 
 
 def components(n: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
