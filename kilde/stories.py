@@ -4,10 +4,10 @@ with MinHash LSH (datasketch), so that repeated quotes and events count once wit
 Each article gets a MinHash signature of its word 4-shingles, computed with its analysis (on
 the Dask workers when there are) and stored with its rows. After an ingest, the articles
 without a story yet are matched against all signatures by LSH banding (``similar_pairs``);
-articles whose estimated Jaccard similarity passes ``THRESHOLD`` are joined, and each connected
-group is one story named after its earliest article. Within a story, the store links every quote and event to a
-canonical record (see ``Store.link_reports``): events by type, source, target and negation;
-quotes by their text.
+articles whose estimated Jaccard similarity passes ``THRESHOLD`` are joined, and each
+connected group is one story named after its earliest article. Within a story, the store
+links every quote and event to a canonical record (see ``Store.link_reports``): events by
+type, source, target and negation; quotes by their text.
 """
 from __future__ import annotations
 
@@ -63,11 +63,10 @@ def _link(store: Store) -> dict[str, Any]:
     stories = dict(store.story_ids())
     ids, sigs = store.signature_matrix()
     node = {aid: n for n, aid in enumerate(ids)}  # graph nodes: the articles, then any story not among them
-    kept = [(node[aid], node.setdefault(story, len(node)))  # an article stays in its story
-            for aid, story in stories.items() if story and aid in node]
+    kept = np.array([(node[aid], node.setdefault(story, len(node)))  # an article stays in its story
+                     for aid, story in stories.items() if story and aid in node], dtype=np.int64).reshape(-1, 2)
     i, j = similar_pairs(sigs, np.array([not stories.get(aid) for aid in ids], dtype=bool))
-    label = components(len(node), np.concatenate([i, [a for a, _ in kept]]).astype(np.int64),
-                       np.concatenate([j, [b for _, b in kept]]).astype(np.int64))
+    label = components(len(node), np.concatenate([i, kept[:, 0]]), np.concatenate([j, kept[:, 1]]))
     members: dict[int, list[str]] = {}
     for aid, root in zip(ids, label.tolist()):
         members.setdefault(root, []).append(aid)
