@@ -75,7 +75,11 @@ def _worker_settings():
     import dask
 
     return (os.environ.get("MALLOC_TRIM_THRESHOLD_"), os.environ.get("OPENBLAS_NUM_THREADS"),
-            dask.config.get("distributed.worker.profile.enabled"))
+            dask.config.get("distributed.worker.profile.enabled"), dask.config.get("distributed.admin.tick.interval"))
+
+
+def _tick_interval(dask_scheduler):
+    return dask_scheduler.periodic_callbacks["tick"].callback_time
 
 
 def test_local_cluster_workers_run_without_malloc_trim_and_profiler():
@@ -83,7 +87,8 @@ def test_local_cluster_workers_run_without_malloc_trim_and_profiler():
 
     client = connect(workers=1)
     try:
-        assert list(client.run(_worker_settings).values()) == [(None, "1", False)]
+        assert list(client.run(_worker_settings).values()) == [(None, "1", False, "1s")]
+        assert client.run_on_scheduler(_tick_interval) == 1000  # ms: the event loop checked once a second
     finally:
         client.close()
         client.cluster.close()
