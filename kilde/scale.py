@@ -125,9 +125,9 @@ def connect(workers: int | None = None, scheduler: str | None = None) -> Any:
 
     if scheduler:
         return Client(scheduler)
-    with dask.config.set(LOCAL_CLUSTER_CONFIG | {"distributed.nanny.pre-spawn-environ": {
-            k: v for k, v in dask.config.get("distributed.nanny.pre-spawn-environ", {}).items()
-            if k != "MALLOC_TRIM_THRESHOLD_"}}):
+    environ = {k: v for k, v in dask.config.get("distributed.nanny.pre-spawn-environ", {}).items()
+               if k != "MALLOC_TRIM_THRESHOLD_"}
+    with dask.config.set(LOCAL_CLUSTER_CONFIG | {"distributed.nanny.pre-spawn-environ": environ}):
         cluster = LocalCluster(n_workers=workers or 1, threads_per_worker=1, processes=True, dashboard_address=None,
                                silence_logs=40)
     return Client(cluster)

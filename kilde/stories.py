@@ -65,7 +65,8 @@ def _link(store: Store) -> dict[str, Any]:
     node = {aid: n for n, aid in enumerate(ids)}  # graph nodes: the articles, then any story not among them
     kept = np.array([(node[aid], node.setdefault(story, len(node)))  # an article stays in its story
                      for aid, story in stories.items() if story and aid in node], dtype=np.int64).reshape(-1, 2)
-    i, j = similar_pairs(sigs, np.array([not stories.get(aid) for aid in ids], dtype=bool))
+    new = np.array([not stories.get(aid) for aid in ids], dtype=bool)  # articles without a story yet
+    i, j = similar_pairs(sigs, new)
     label = components(len(node), np.concatenate([i, kept[:, 0]]), np.concatenate([j, kept[:, 1]]))
     members: dict[int, list[str]] = {}
     for aid, root in zip(ids, label.tolist()):
@@ -73,7 +74,7 @@ def _link(store: Store) -> dict[str, Any]:
     first = store.first_articles(members)
     changed = store.set_story_ids({aid: first[root] for root, ids in members.items() for aid in ids})
     store.link_reports()
-    return {"linked": sum(1 for story in stories.values() if not story), "stories": len(members),
+    return {"linked": int(new.sum()), "stories": len(members),
             "multi": sum(1 for v in members.values() if len(v) > 1), "changed": changed}
 
 
