@@ -41,6 +41,12 @@ def _template() -> Any:
     return MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32)
 
 
+def quote_key(text: str) -> str:
+    """What makes two quotes of one story the same quote: their lower-cased words (punctuation,
+    spacing and case aside). Computed with the quote's row, so linking compares stored keys."""
+    return " ".join(_WORDS.findall(text.lower()))
+
+
 def signature(text: str) -> list[int]:
     """MinHash values of the text's lower-cased word 4-shingles (CRC-32 of each shingle, C-fast)."""
     words = _WORDS.findall(text.lower())

@@ -218,7 +218,7 @@ class Store:
         self.con.execute("""
             UPDATE quotes SET canonical = c.first FROM (
               SELECT q.article_id, q.idx, first_value(q.article_id || ':' || q.idx) OVER (
-                PARTITION BY coalesce(a.story_id, a.id), trim(regexp_replace(lower(q.text), '[^\\pL\\pN]+', ' ', 'g'))
+                PARTITION BY coalesce(a.story_id, a.id), q.quote_key
                 ORDER BY a.date NULLS LAST, q.article_id, q.idx) AS first
               FROM quotes q JOIN articles a ON a.id = q.article_id) c
             WHERE quotes.article_id = c.article_id AND quotes.idx = c.idx

@@ -97,6 +97,15 @@ def m008_signature_hash(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("DELETE FROM signatures")
 
 
+def m009_quote_key(con: duckdb.DuckDBPyConnection) -> None:
+    """Quotes keep their lower-cased words (``kilde.stories.quote_key``), the key that links the same
+    quote across a story: normalising every quote's text with a regular expression at each linking
+    took 0.7 s per 87,000 quotes. Stored quotes get the same key from SQL (the two differ only
+    where lower-casing adds a combining mark, as Python does for "İ")."""
+    con.execute("ALTER TABLE quotes ADD COLUMN quote_key VARCHAR")
+    con.execute("UPDATE quotes SET quote_key = trim(regexp_replace(lower(text), '[^\\pL\\pN]+', ' ', 'g'))")
+
+
 MIGRATIONS: list[tuple[int, str, Migration]] = [
     (1, "initial", m001_initial),
     (2, "event evidence", m002_event_evidence),
@@ -106,6 +115,7 @@ MIGRATIONS: list[tuple[int, str, Migration]] = [
     (6, "word index state", m006_index_state),
     (7, "event act", m007_event_act),
     (8, "signature hash", m008_signature_hash),
+    (9, "quote key", m009_quote_key),
 ]
 
 

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from kilde.article import Article, Reject
-from kilde.stories import signature
+from kilde.stories import quote_key, signature
 
 _DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?")
 
@@ -45,6 +45,7 @@ def quote_row(aid: str, idx: int, q: dict[str, Any], day: date | None) -> dict[s
         "speaker_start": sp.get("start"), "speaker_end": sp.get("end"), "speaker_type": sp.get("type"),
         "speaker_country": sp.get("country"), "cue": q.get("cue"), "relays": list(q.get("relays") or []),
         "paragraph": q.get("paragraph"), "rule": q.get("rule"), "date": day,
+        "quote_key": quote_key(q.get("text") or ""),
     }
 
 

@@ -131,3 +131,20 @@ def test_numpy_banding_groups_as_datasketch_lsh_does(seed):
     i, j = similar_pairs(sigs, new)
     stories = _partition(components(len(sigs), i, j).tolist())
     assert stories == _partition(_lsh_groups(sigs, new)) and len(set(stories)) < len(sigs)
+
+
+def test_stored_quotes_get_the_key_new_quotes_get():
+    import duckdb
+
+    from kilde.store.migrations import m009_quote_key
+    from kilde.stories import quote_key
+
+    texts = ["Vi står sammen mod Rusland", "«Vi står sammen – mod Rusland!»", "VI STÅR  SAMMEN mod_Rusland…",
+             "Prisen steg 3,5 % til ½ mio. kr.", "Café-ejeren: ét år", ""]
+    con = duckdb.connect()
+    con.execute("CREATE TABLE quotes (idx INTEGER, text VARCHAR)")
+    con.executemany("INSERT INTO quotes VALUES (?, ?)", list(enumerate(texts)))
+    m009_quote_key(con)
+    keys = [k for _, k in con.execute("SELECT idx, quote_key FROM quotes ORDER BY idx").fetchall()]
+    assert keys == [quote_key(t) for t in texts]
+    assert keys[0] == keys[1] == keys[2] == "vi står sammen mod rusland" and keys[3] == "prisen steg 3 5 til ½ mio kr"
