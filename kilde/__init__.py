@@ -10,23 +10,37 @@ Python API::
 """
 from __future__ import annotations
 
-from kilde.analyse import extract
-from kilde.api import Kilde, open
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from kilde.article import Article, Reject
 from kilde.ingest import IngestReport, ingest
-from kilde.nlp.pipeline import load
 from kilde.read import read_inputs as read
+
+if TYPE_CHECKING:
+    from kilde.analyse import extract
+    from kilde.api import Kilde, open
+    from kilde.nlp.pipeline import load
+
+# These are imported on first use: the command line, and a Dask driver that never runs the
+# pipeline, start without loading spaCy and pandas (1.5 of 2.3 s of imports).
+_LAZY = {
+    "Kilde": ("kilde.api", "Kilde"),
+    "extract": ("kilde.analyse", "extract"),
+    "load": ("kilde.nlp.pipeline", "load"),
+    "open": ("kilde.api", "open"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'kilde' has no attribute {name!r}")
+    module, attr = _LAZY[name]
+    value = getattr(import_module(module), attr)
+    globals()[name] = value
+    return value
+
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "Article",
-    "IngestReport",
-    "Kilde",
-    "Reject",
-    "extract",
-    "ingest",
-    "load",
-    "open",
-    "read",
-]
+__all__ = ["Article", "IngestReport", "Kilde", "Reject", "extract", "ingest", "load", "open", "read"]

@@ -5,13 +5,15 @@ import json
 import os
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-import pandas as pd
 
 from kilde.errors import KildeError
 from kilde.ingest import BATCH_SIZE
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 DB_OPTION = click.option("--db", default="kilde.duckdb", show_default=True, envvar="KILDE_DB",
                          help="DuckDB file of the store.")
@@ -25,6 +27,8 @@ def _records_out(records: list[dict[str, Any]], fmt: str) -> None:
         json.dump(records, out, ensure_ascii=False, indent=2, default=str)
         out.write("\n")
     elif fmt == "csv":
+        import pandas as pd
+
         flat = [{k: json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v for k, v in r.items()}
                 for r in records]
         pd.DataFrame(flat).to_csv(out, index=False)
@@ -34,6 +38,8 @@ def _records_out(records: list[dict[str, Any]], fmt: str) -> None:
 
 
 def _table_out(df: pd.DataFrame, fmt: str, columns: list[str]) -> None:
+    import pandas as pd
+
     if "date" in df.columns and pd.api.types.is_datetime64_any_dtype(df["date"]):
         df = df.assign(date=df["date"].dt.strftime("%Y-%m-%d"))
     if fmt == "jsonl":
@@ -161,7 +167,6 @@ def ingest(inputs: tuple[str, ...], db: str, model: str | None, batch_size: int,
 
     from kilde.ingest import Engine, InProcess
     from kilde.ingest import ingest as run
-    from kilde.nlp.pipeline import load
     from kilde.read import count_inputs, read_inputs
     from kilde.store import Store
 
@@ -173,6 +178,8 @@ def ingest(inputs: tuple[str, ...], db: str, model: str | None, batch_size: int,
         client = connect(workers, scheduler)
         engine = DaskEngine(client, model, spool)
     else:
+        from kilde.nlp.pipeline import load
+
         engine = InProcess(load(model))
     try:
         with Store(db) as store, Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),

@@ -10,13 +10,13 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Any, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
-from spacy.language import Language
-
-from kilde.analyse import analyse
 from kilde.article import Article, Reject
 from kilde.store.db import Store
+
+if TYPE_CHECKING:  # spaCy is imported where the pipeline runs (a Dask driver never loads it)
+    from spacy.language import Language
 
 # Articles per batch, each stored in one transaction: a commit costs about as much as writing
 # 64 articles' rows, so 256 halve the store's share (0.82 -> 0.45 ms of CPU per article, measured);
@@ -110,6 +110,8 @@ class InProcess:
         return articles, rejects
 
     def collect(self, handle: Any, store: Store, replaced: list[str]) -> tuple[int, list[Reject]]:
+        from kilde.analyse import analyse
+
         articles, rejects = handle
         analysed = []
         for item in analyse(articles, self.nlp):

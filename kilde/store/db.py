@@ -4,17 +4,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 
 from kilde.article import Article, Reject
 from kilde.errors import Code, KildeError
 from kilde.store.migrations import TERMS_OF, migrate
 from kilde.store.rows import reject_row, rows_for
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 TABLES = ("articles", "mentions", "quotes", "events", "actors", "rejects")
 CHILD_TABLES = ("mentions", "quotes", "events", "actors", "signatures")
