@@ -38,7 +38,7 @@ def analyse_partition(articles: list[Article], rejects: list[Reject], model: str
     import pyarrow.parquet as pq
 
     from kilde.analyse import analyse
-    from kilde.store.db import batch_tables
+    from kilde.store.db import batch_tables, batch_terms
 
     analysed = []
     for item in analyse(articles, _pipeline(model)):
@@ -46,13 +46,14 @@ def analyse_partition(articles: list[Article], rejects: list[Reject], model: str
             rejects.append(item)
         elif isinstance(item, tuple):
             analysed.append(item)
+    tables = {table: pa.Table.from_pylist(rows) for table, rows in batch_tables(analysed, rejects).items() if rows}
+    if "articles" in tables:
+        tables["terms"] = batch_terms(tables["articles"])
     part = uuid.uuid4().hex
     paths = {}
-    for table, rows in batch_tables(analysed, rejects).items():
-        if rows:
-            path = os.path.join(spool, f"{part}.{table}.parquet")
-            pq.write_table(pa.Table.from_pylist(rows), path)
-            paths[table] = path
+    for table, data in tables.items():
+        paths[table] = os.path.join(spool, f"{part}.{table}.parquet")
+        pq.write_table(data, paths[table])
     return {"paths": paths, "ids": [a.id for a, _ in analysed], "rejects": rejects}
 
 

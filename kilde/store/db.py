@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +33,22 @@ def batch_tables(analysed: list[tuple[Article, dict[str, Any]]], rejects: list[R
             tables[table].extend(rows)
     tables["rejects"] = [reject_row(r) for r in rejects]
     return tables
+
+
+def batch_terms(articles: pa.Table) -> pa.Table:
+    """The word-index rows of a batch's articles, computed where they were analysed (a Dask worker),
+    so the driver only inserts them: the store's own SQL, in a private in-memory database."""
+    con = _scratch()
+    con.register("articles", articles)
+    try:
+        return con.sql(f"SELECT term, article FROM ({TERMS_OF})").to_arrow_table()
+    finally:
+        con.unregister("articles")
+
+
+@lru_cache(maxsize=1)
+def _scratch() -> duckdb.DuckDBPyConnection:
+    return duckdb.connect(config={"threads": 1})  # a worker is one core
 
 
 class Store:
@@ -129,7 +146,7 @@ class Store:
                 else:
                     self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM batch")
             if ids:
-                self.index_terms(ids)
+                self.index_terms(ids, tables.get("terms"))
 
     def sort_terms(self) -> None:
         """Rewrite the word index in term order, so a word's lookup reads one or two row groups
@@ -149,11 +166,15 @@ class Store:
             self.con.execute("CREATE OR REPLACE TABLE terms AS SELECT term, article FROM terms ORDER BY term, article")
             self.con.execute("UPDATE index_state SET value = 0 WHERE name = 'terms_unsorted'")
 
-    def index_terms(self, ids: list[str] | None = None) -> None:
-        """Fill the word index for the articles ``ids`` (all when None)."""
+    def index_terms(self, ids: list[str] | None = None, rows: pa.Table | None = None) -> None:
+        """Fill the word index for the articles ``ids`` (all when None), or insert their ``rows``
+        made by ``batch_terms``."""
         only = " WHERE id IN (SELECT unnest(?))" if ids is not None else ""
-        added = self.con.execute(f"INSERT INTO terms SELECT term, article FROM ({TERMS_OF}{only})",
-                                 [ids] if ids is not None else []).fetchone()[0]  # type: ignore[index]
+        if rows is not None:
+            added = self.con.execute("INSERT INTO terms SELECT term, article FROM rows").fetchone()[0]  # type: ignore[index]
+        else:
+            added = self.con.execute(f"INSERT INTO terms SELECT term, article FROM ({TERMS_OF}{only})",
+                                     [ids] if ids is not None else []).fetchone()[0]  # type: ignore[index]
         self.con.execute("UPDATE index_state SET value = value + ? WHERE name = 'terms_unsorted'", [added])
 
     # -- stories -------------------------------------------------------------
