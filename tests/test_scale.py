@@ -75,20 +75,25 @@ def _worker_settings():
     import dask
 
     return (os.environ.get("MALLOC_TRIM_THRESHOLD_"), os.environ.get("OPENBLAS_NUM_THREADS"),
-            dask.config.get("distributed.worker.profile.enabled"), dask.config.get("distributed.admin.tick.interval"))
+            dask.config.get("distributed.worker.profile.enabled"), dask.config.get("distributed.admin.tick.interval"),
+            sorted({c for t in os.listdir("/proc/self/task") for c in os.sched_getaffinity(int(t))}))
 
 
 def _tick_interval(dask_scheduler):
     return dask_scheduler.periodic_callbacks["tick"].callback_time
 
 
-def test_local_cluster_workers_run_without_malloc_trim_and_profiler():
+def test_local_cluster_workers_run_without_malloc_trim_and_profiler_each_on_its_own_cpu():
     from kilde.scale import connect
 
-    client = connect(workers=1)
+    cpus = sorted(os.sched_getaffinity(0))
+    client = connect(workers=min(2, len(cpus)))
     try:
-        assert list(client.run(_worker_settings).values()) == [(None, "1", False, "1s")]
+        settings = list(client.run(_worker_settings).values())
+        assert {s[:4] for s in settings} == {(None, "1", False, "1s")}
         assert client.run_on_scheduler(_tick_interval) == 1000  # ms: the event loop checked once a second
+        pinned = [s[4] for s in settings]  # every thread of each worker on one CPU, a different one each
+        assert sorted(pinned) == [[c] for c in cpus[:len(pinned)]]
     finally:
         client.close()
         client.cluster.close()
