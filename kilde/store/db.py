@@ -169,12 +169,12 @@ class Store:
     def index_terms(self, ids: list[str] | None = None, rows: pa.Table | None = None) -> None:
         """Fill the word index for the articles ``ids`` (all when None), or insert their ``rows``
         made by ``batch_terms``."""
-        only = " WHERE id IN (SELECT unnest(?))" if ids is not None else ""
-        if rows is not None:
-            added = self.con.execute("INSERT INTO terms SELECT term, article FROM rows").fetchone()[0]  # type: ignore[index]
+        if rows is not None:  # scanned by name
+            sql, params = "INSERT INTO terms SELECT term, article FROM rows", []
         else:
-            added = self.con.execute(f"INSERT INTO terms SELECT term, article FROM ({TERMS_OF}{only})",
-                                     [ids] if ids is not None else []).fetchone()[0]  # type: ignore[index]
+            only, params = (" WHERE id IN (SELECT unnest(?))", [ids]) if ids is not None else ("", [])
+            sql = f"INSERT INTO terms SELECT term, article FROM ({TERMS_OF}{only})"
+        added = self.con.execute(sql, params).fetchone()[0]  # type: ignore[index]
         self.con.execute("UPDATE index_state SET value = value + ? WHERE name = 'terms_unsorted'", [added])
 
     # -- stories -------------------------------------------------------------
