@@ -141,11 +141,11 @@ def connect(workers: int | None = None, scheduler: str | None = None) -> Any:
 def _pin_to_cpu(cpus: list[int], dask_worker: Any) -> int:
     """Keep local worker ``n`` (every thread of its process) on the n-th of ``cpus``.
 
-    Left to the kernel, two busy workers and the driver that feeds them trade places between the
-    cores, and each move costs a worker its warm caches: on 2 cores, 2 pinned workers analysed
-    4,000 articles in 43.7 s against 46.1 s unpinned (mean of 6 alternated pairs, 5 won, 1 tied).
-    The driver is not pinned and runs wherever there is room. A worker that its nanny restarts
-    after a crash runs unpinned.
+    On 2 cores, 2 pinned workers analysed 4,000 articles in 43.7 s against 46.1 s unpinned (mean
+    of 6 alternated pairs: 5 won, 1 tied), and their CPU time fell as much; presumably because
+    a worker no longer moves between the cores when the driver that feeds it wakes up, and
+    keeps its caches (not measured). The driver is not pinned and runs wherever there is room.
+    A worker that its nanny restarts after a crash runs unpinned.
     """
     cpu = cpus[int(dask_worker.name) % len(cpus)]
     threads = os.listdir("/proc/self/task") if os.path.isdir("/proc/self/task") else ["0"]
