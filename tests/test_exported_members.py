@@ -9,8 +9,8 @@ def test_public_api_is_pinned():
 
 
 def test_the_driver_starts_without_spacy_or_pandas():
-    """A Dask driver and the command line import neither (1.5 s of start-up), and the package's
-    names still mean the functions, not the modules they share a name with."""
+    """The command line and a Dask driver's modules import neither (1.8 s of start-up), and the
+    package's names still mean the functions, not the modules they share a name with."""
     import subprocess
     import sys
 
