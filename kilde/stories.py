@@ -7,7 +7,7 @@ without a story yet are matched against all signatures by LSH banding (``similar
 articles whose estimated Jaccard similarity passes ``THRESHOLD`` are joined, and each
 connected group is one story named after its earliest article. Within a story, the store
 links every quote and event to a canonical record (see ``Store.link_reports``): events by
-type, source, target and negation; quotes by their text.
+type, source, target and negation; quotes by their words (``quote_key``, stored with each quote).
 """
 from __future__ import annotations
 
