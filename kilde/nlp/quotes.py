@@ -68,6 +68,8 @@ _STATEMENT_NOUNS = ("forklaringen", "meldingen", "beskeden", "budskabet", "vurde
                     "opfordringen", "kritikken", "udmeldingen", "argumentet", "begrundelsen", "advarslen")
 _RELATIVE = re.compile(r",?\s+(?:som|der|hvor)\s", re.I)
 _IFOLGE = re.compile(r"\bifølge\b", re.I)
+_CUE_OR_CALL = re.compile(rf"\b(?:{_CUES}|kaldte|kalder)\b", re.I)
+_ATTRIBUTION = re.compile(rf"\b(?:{_CUES}|ifølge|kaldte|kalder)\b", re.I)  # what makes a partial quote attributed
 _FRA = re.compile(r"\b[Ff]ra\s+")
 _CONJ = {"men", "og", "så", "nu", "samtidig", "derfor", "desuden", "også", "hvor", "da", "når", "fordi", "mens", "idet"}
 
@@ -254,10 +256,10 @@ class QuoteFinder:
         # Inside a sentence: a partial quote when the sentence attributes it, else a scare quote.
         ss, se = self._sentence_of(qs)
         sentence = self.text[ss:se]
-        cue = re.search(rf"\b({_CUES}|ifølge|kaldte|kalder)\b", sentence, re.I)
+        cue = _ATTRIBUTION.search(sentence)
         if not cue or len(words) > 40 or len(words) < 2:
             return None
-        q = Quote(*_trim(self.text, qs, qe, " "), "direct", "partial", cue=cue.group(1).lower())
+        q = Quote(*_trim(self.text, qs, qe, " "), "direct", "partial", cue=cue.group().lower())
         q.inherit = True
         return q
 
@@ -282,6 +284,10 @@ class QuoteFinder:
             words.pop(0)
         if not words:
             return start, start
+        verb = next((k for k in range(1, min(len(words) - 1, 9)) if words[k].group().lower() in _FINITE_VERBS), None)
+        if words[0].group().lower() in _FRONTED and verb is not None:
+            # V2: "Ifølge Sky News har guvernøren udtalt", "I dag har ministeren sagt": the subject follows the verb
+            return words[verb + 1].start(), words[-1].end()
         if words[-1].group().lower() in ("der", "som") and len(words) > 1:
             comma = self.text.rfind(",", start, words[-1].start())
             if comma > start:
@@ -560,13 +566,18 @@ class QuoteFinder:
                 return self.resolver.resolve(ps + sub.start("subj"), ps + sub.end("subj"), last)
         if q.rule == "partial":
             ss, se = self._sentence_of(q.start)
-            m = re.search(rf"\b(?:{_CUES}|ifølge|kaldte|kalder)\b", self.text[ss:se], re.I)
+            m = _ATTRIBUTION.search(self.text, ss, se)
             if m:
-                subj = self._subject(ss, ss + m.start())
+                subj = self._subject(ss, m.start())
                 if m.group().lower() == "ifølge":
-                    subj = np_after(self.text, ss + m.end() + 1, se)
+                    verb = _CUE_OR_CALL.search(self.text, m.end(), se)
+                    relay = self.text[m.end():verb.start()] if verb else ""
+                    if verb and len(_WORDS.findall(relay)) <= 4 and find_relays("ifølge " + relay):
+                        subj = np_after(self.text, verb.end() + 1, se)  # V2: "Ifølge Reuters kalder X det 'fake news'"
+                    else:
+                        subj = np_after(self.text, m.end() + 1, se)
                 elif not self.text[subj[0]:subj[1]].strip():
-                    subj = np_after(self.text, ss + m.end() + 1, se)
+                    subj = np_after(self.text, m.end() + 1, se)
                 return self.resolver.resolve(subj[0], subj[1], last)
         if last and last.get("type") != "PER":  # a person named since the body spoke: "..., fortalte direktør X"
             named = self.resolver.last_person_before(q.start, window=max(0, q.start - int(last.get("at", q.start))))

@@ -170,3 +170,21 @@ def test_speaker(quotes, text, start, want):
 ])
 def test_relays(quotes, text, start, want):
     assert by_text(quotes(text), start)["relays"] == want
+
+
+def test_fronted_ifolge_puts_the_speaker_after_the_finite_verb(quotes):
+    """V2 word order: after "Ifølge Ritzau" the finite verb comes second and the speaker after it."""
+    for sentence in ("Ifølge Ritzau har ministeren udtalt, at øvelsen fortsætter.",
+                     "Ifølge Sky News har han sagt, at øvelsen fortsætter."):
+        qs = quotes("Sveriges forsvarsminister, Pål Jonson, besøgte Gotland.\n\n" + sentence)
+        q = by_text(qs, "at øvelsen")
+        assert q["speaker"]["name"] == "Pål Jonson", sentence
+        assert q["relays"] == [sentence.split(" har ")[0].removeprefix("Ifølge ")]
+
+
+def test_partial_quote_after_ifolge_agency_belongs_to_the_subject_after_the_verb(quotes):
+    qs = quotes("Forslaget blev fremlagt i Bruxelles tirsdag.\n\n"
+                "Ifølge nyhedsbureauet Reuters kalder Ruslands udenrigsminister Sergej Lavrov forslaget for "
+                "'et rent propagandanummer'.")
+    q = by_text(qs, "et rent")
+    assert q["speaker"]["name"] == "Sergej Lavrov" and q["relays"] == ["Reuters"]
