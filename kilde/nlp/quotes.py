@@ -290,7 +290,13 @@ class QuoteFinder:
             return words[verb + 1].start(), words[-1].end()
         if words[-1].group().lower() in ("der", "som") and len(words) > 1:
             comma = self.text.rfind(",", start, words[-1].start())
-            if comma > start:
+            if comma > start:  # "..., sagde Pedro Sanchez, der oplyste, at": the phrase before the comma
+                before = list(_WORDS.finditer(self.text, start, comma))
+                k = len(before)
+                while k > 0 and before[k - 1].group().lower() not in _NP_BOUNDARY | CUE_VERBS:
+                    k -= 1
+                if 0 < k < len(before):
+                    return before[k].start(), before[-1].end()
                 return self._subject(start, comma)
         rel = _RELATIVE_SUBJECT.search(self.text, start, end)
         if rel and len(_WORDS.findall(self.text, rel.end(), end)) <= 4:
@@ -329,8 +335,9 @@ class QuoteFinder:
             if low not in CUE_VERBS or any(a <= w.start() < b for a, b in covered):
                 continue
             at = self._at_clause(words, i)
-            if at is not None:
-                return self._at_quote(ss, se, words, i, at)
+            if at is not None and not any(words[k - 1].group().lower() in ("der", "som")
+                                          and words[k].group().lower() in CUE_VERBS for k in range(i + 1, at)):
+                return self._at_quote(ss, se, words, i, at)  # (else "sagde X, der oplyste, at": the later cue)
         return self._tail(ss, se, covered) or self._ifolge(ss, se, words, covered)
 
     def _tail(self, ss: int, se: int, covered: list[tuple[int, int]]) -> Quote | None:

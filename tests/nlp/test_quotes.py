@@ -188,3 +188,14 @@ def test_partial_quote_after_ifolge_agency_belongs_to_the_subject_after_the_verb
                 "'et rent propagandanummer'.")
     q = by_text(qs, "et rent")
     assert q["speaker"]["name"] == "Sergej Lavrov" and q["relays"] == ["Reuters"]
+
+
+def test_at_clause_of_a_relative_clause_belongs_to_its_antecedent(quotes):
+    """"..., sagde X, der oplyste, at ...": the "at" clause is what X "oplyste", and "der" points back to X."""
+    qs = quotes("Norges statsminister, Jonas Gahr Støre, besøgte Kyiv onsdag.\n\n"
+                "»Norge står bag jer,« sagde Jonas Gahr Støre, der oplyste, at Norge sender flere luftværnssystemer.")
+    q = by_text(qs, "at Norge sender")
+    assert q["speaker"]["name"] == "Jonas Gahr Støre" and q["cue"] == "oplyste"
+    qs = quotes("Finlands præsident, Alexander Stubb, besøgte Stockholm.\n\n"
+                "Europa må stå sammen, sagde præsidenten, der understregede, at Rusland ikke må vinde.")
+    assert by_text(qs, "at Rusland")["speaker"]["name"] == "Alexander Stubb"
