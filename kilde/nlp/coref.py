@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from kilde.nlp.knowledge import adjective_country, known_person, noun_sector, parties, role_sector
+from kilde.nlp.knowledge import adjective_country, fits_pronoun, known_person, noun_sector, parties, role_sector
 from kilde.nlp.lang.da import CUE_VERBS, NP_STOP_WORDS, PRONOUNS, ROLE_STEMS
 from kilde.nlp.relays import canonical_media
 
@@ -320,11 +320,14 @@ class Resolver:
                 return self.people.get(self.names[m.start])
         return None
 
-    def last_person_before(self, at: int, window: int = 1500, full_only: bool = False) -> Person | None:
-        """The person named last before ``at``; in that sentence a genitive (``Lars Mørchs beslutning``)
-        gives way to a person named without one (``Ole Andersen respekterer ...``)."""
+    def last_person_before(self, at: int, window: int = 1500, full_only: bool = False,
+                           pronoun: str | None = None) -> Person | None:
+        """The person named last before ``at`` (one that ``pronoun`` can stand for, when given); in that
+        sentence a genitive (``Lars Mørchs beslutning``) gives way to a person named without one
+        (``Ole Andersen respekterer ...``)."""
         found = [m for m in self.mentions if m.label == "PER" and at - window <= m.start < at
-                 and (not full_only or len(self.names[m.start].split()) > 1)]
+                 and (not full_only or len(self.names[m.start].split()) > 1)
+                 and (pronoun is None or fits_pronoun(pronoun, self.names[m.start]))]
         if not found:
             return None
         best = found[-1]
@@ -455,9 +458,13 @@ class Resolver:
     def _pronoun(self, low: str, at: int, last: dict[str, Any] | None) -> dict[str, Any] | None:
         kind = PRONOUNS[low]
         if kind == "PER":
-            if last and last.get("type") == "PER" and at - last.get("at", at) < 1200:
-                return {**last, "mention": low, "via": "pronoun"}
-            person = self.last_person_before(at)
+            recent = last is not None and last.get("type") == "PER" and at - last.get("at", at) < 1200
+            if recent and fits_pronoun(low, str(last.get("name", ""))):  # type: ignore[union-attr]
+                return {**last, "mention": low, "via": "pronoun"}  # type: ignore[dict-item]
+            person = self.last_person_before(at, pronoun=low)  # "hun" after a man spoke: the woman named last
+            if person is None and recent:
+                return {**last, "mention": low, "via": "pronoun"}  # type: ignore[dict-item]
+            person = person or self.last_person_before(at)
             if person and len(person.name.split()) == 1:  # "Oscar" (a prize read as a name) is no one's full name
                 person = self.last_person_before(at, full_only=True) or person
             if person:

@@ -194,3 +194,20 @@ def compound_state(word: str) -> str | None:
         if code:
             return code
     return None
+
+
+@lru_cache(maxsize=1)
+def first_name_genders() -> dict[str, str]:
+    """``{first name: "f" or "m"}`` (``lang/first_names_da.tsv``), lower-cased; a name on both lists is left out."""
+    seen: dict[str, set[str]] = {}
+    for gender, *names in read_tsv("first_names_da.tsv"):
+        for name in names:
+            seen.setdefault(name.lower(), set()).add(gender)
+    return {name: genders.pop() for name, genders in seen.items() if len(genders) == 1}
+
+
+def fits_pronoun(pronoun: str, name: str) -> bool:
+    """Whether ``han`` or ``hun`` can stand for the person ``name``: not ``hun`` for a man's first name,
+    nor ``han`` for a woman's; a name not listed may be anyone's."""
+    gender = first_name_genders().get(name.split()[0].lower()) if name.strip() else None
+    return not (pronoun == "hun" and gender == "m" or pronoun == "han" and gender == "f")

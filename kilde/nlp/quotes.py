@@ -129,6 +129,13 @@ def np_after(text: str, pos: int, limit: int) -> tuple[int, int]:
     return pos, end
 
 
+def _fronted(text: str, start: int, verb: int) -> bool:
+    """Whether ``text[start:verb]`` is a fronted clause or adverbial, so that the verb at ``verb`` comes
+    second and its subject after it (V2): ``Da hun besøgte Nuuk, kaldte hun``, ``I går kaldte han``."""
+    first = _WORDS.match(text, start)
+    return bool(first) and first.group().lower() in _FRONTED and first.end() < verb
+
+
 def _article_before_noun(text: str, pos: int, limit: int) -> bool:
     """``den russiske regering``: ``den``/``det``/``de`` used as an article, not a pronoun."""
     nxt = _WORDS.match(text, pos + 1) if pos + 1 < limit and text[pos] == " " else None
@@ -583,8 +590,8 @@ class QuoteFinder:
                         subj = np_after(self.text, verb.end() + 1, se)  # V2: "Ifølge Reuters kalder X det 'fake news'"
                     else:
                         subj = np_after(self.text, m.end() + 1, se)
-                elif not self.text[subj[0]:subj[1]].strip():
-                    subj = np_after(self.text, m.end() + 1, se)
+                elif not self.text[subj[0]:subj[1]].strip() or _fronted(self.text, ss, m.start()):
+                    subj = np_after(self.text, m.end() + 1, se)  # "Da hun besøgte Nuuk, kaldte hun det ..."
                 return self.resolver.resolve(subj[0], subj[1], last)
         if last and last.get("type") != "PER":  # a person named since the body spoke: "..., fortalte direktør X"
             named = self.resolver.last_person_before(q.start, window=max(0, q.start - int(last.get("at", q.start))))

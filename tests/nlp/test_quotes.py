@@ -199,3 +199,22 @@ def test_at_clause_of_a_relative_clause_belongs_to_its_antecedent(quotes):
     qs = quotes("Finlands præsident, Alexander Stubb, besøgte Stockholm.\n\n"
                 "Europa må stå sammen, sagde præsidenten, der understregede, at Rusland ikke må vinde.")
     assert by_text(qs, "at Rusland")["speaker"]["name"] == "Alexander Stubb"
+
+
+def test_han_and_hun_point_back_to_a_person_of_that_gender(quotes):
+    """A pronoun skips the last speaker when the first names say that it cannot be them."""
+    qs = quotes("Statsminister Mette Frederiksen mødte Ukraines præsident, Volodymyr Zelenskyj, i Kyiv.\n\n"
+                "»Vi står sammen,« sagde Mette Frederiksen.\n\n»Vi kæmper videre,« sagde han.")
+    assert by_text(qs, "Vi kæmper")["speaker"]["name"] == "Volodymyr Zelenskyj"
+    qs = quotes("Mette Frederiksen talte med USA's præsident, Donald Trump, i telefon.\n\n"
+                "»Grønland er ikke til salg,« sagde Donald Trump.\n\nSenere kaldte hun forslaget for 'en absurd idé'.")
+    assert by_text(qs, "en absurd")["speaker"]["name"] == "Mette Frederiksen"
+
+
+def test_a_name_not_listed_fits_either_pronoun():
+    from kilde.nlp.knowledge import fits_pronoun
+
+    assert fits_pronoun("hun", "Mette Frederiksen") and not fits_pronoun("han", "Mette Frederiksen")
+    assert fits_pronoun("han", "Donald Trump") and not fits_pronoun("hun", "Donald Trump")
+    assert fits_pronoun("hun", "Betina Hansen") and fits_pronoun("han", "Betina Hansen")
+    assert fits_pronoun("han", "Kim Jong-un") and fits_pronoun("hun", "Kim Larsen")  # on neither list
