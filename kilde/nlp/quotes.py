@@ -49,6 +49,7 @@ i på over under efter før ifølge med til fra ved om som da når mens hvis sel
 også nu senere tidligere kort sidste allerede dermed alligevel endelig først siden herefter derefter
 her der dog så tirsdag onsdag torsdag fredag lørdag søndag mandag igen ligeledes blandt i går
 overfor udover foruden gennem uden imens inden trods netop derimod imidlertid ikke
+senest endvidere derudover ellers måske formentlig heller
 """.split())
 _SOLO = {"han", "hun", "de", "jeg", "vi", "man", "du", "det", "den"}
 _BARE_MEDIA = re.compile(r"\b(?:til|ifølge|over for|overfor)\s+(?:avisen|nyhedsbureauet|bureauet|mediet|tv-stationen|"
@@ -384,9 +385,10 @@ class QuoteFinder:
         for j in range(i + 1, min(i + 12, len(words))):
             if words[j].group().lower() != "at":
                 continue
-            if words[j - 1].group().lower() in _AT_BLOCKERS or j + 1 >= len(words):
-                return None
             comma = "," in self.text[words[j - 1].end():words[j].start()]
+            particle = comma and j - i <= 3  # "peger (dermed) på, at han", "meldt ud, at de": the verb's own clause
+            if not particle and words[j - 1].group().lower() in _AT_BLOCKERS or j + 1 >= len(words):
+                return None  # "for at gøre" is an infinitive; "i takt med, at" a conjunction
             nxt = words[j + 1].group()
             if comma or j == i + 1 or nxt.lower() in _CLAUSE_STARTERS or nxt[0].isupper() or nxt[0].isdigit():
                 return j

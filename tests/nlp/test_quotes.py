@@ -218,3 +218,24 @@ def test_a_name_not_listed_fits_either_pronoun():
     assert fits_pronoun("han", "Donald Trump") and not fits_pronoun("hun", "Donald Trump")
     assert fits_pronoun("hun", "Betina Hansen") and fits_pronoun("han", "Betina Hansen")
     assert fits_pronoun("han", "Kim Jong-un") and fits_pronoun("hun", "Kim Larsen")  # on neither list
+
+
+def test_verb_with_particle_before_a_comma_and_at_reports_speech(quotes):
+    """"peger på, at", "meldt ud, at", "givet udtryk for, at": the comma makes the at-clause finite."""
+    for sentence, speaker in (("Forsvarsadvokaten har over for TV 2 peget på, at hendes klient er uskyldig.", "Forsvarsadvokaten"),
+                              ("Flere fagforeninger har meldt ud, at de har strejkevarsler klar.", "fagforeninger"),
+                              ("Venstre har kritiseret, at regeringen endnu ikke har fremlagt en plan.", "Venstre")):
+        qs = quotes("Sagen blev behandlet i Folketinget tirsdag.\n\n" + sentence)
+        assert len(qs) == 1 and qs[0]["kind"] == "indirect", sentence
+        assert speaker in qs[0]["speaker"]["name"], sentence
+
+
+def test_conjunction_with_comma_and_at_is_not_the_cue_verbs_clause(quotes):
+    qs = quotes("Landstræneren er tilfreds.\n\nHan siger til DR, at formen bliver bedre i takt med, at spillerne "
+                "får flere kampe.")
+    assert [q["text"] for q in qs] == ["at formen bliver bedre i takt med, at spillerne får flere kampe"]
+
+
+def test_fronted_adverb_senest_puts_the_speaker_after_the_verb(quotes):
+    qs = quotes("Valgkampen er i gang.\n\nSenest har Nye Borgerliges Pernille Vermund spået, at regeringen falder.")
+    assert by_text(qs, "at regeringen")["speaker"]["name"].endswith("Pernille Vermund")

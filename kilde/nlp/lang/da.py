@@ -41,10 +41,12 @@ oplyses fremgår lyder
 sagt fortalt udtalt oplyst skrevet tilføjet forklaret understreget advaret afvist erkendt fastslået
 meddelt bekræftet påpeget erklæret annonceret meldt udtrykt udtryk hævdet lovet krævet opfordret nægtet
 benægtet anført gentaget præciseret varslet bebudet noteret indrømmet
+kritiserer kritiserede kritiseret peget
 """.split())
 THOUGHT_VERBS = frozenset("""
 mener mente tror troede håber håbede synes syntes forventer forventede vurderer vurderede
 skønner skønnede frygter frygtede regner regnede ment vurderet forventet
+spår spåede spået
 """.split())
 CUE_VERBS = SPEECH_VERBS | THOUGHT_VERBS
 # Cues that point back to what came before: "Det siger Blinken", "Sådan lyder det fra ...".
