@@ -458,12 +458,12 @@ class Resolver:
     def _pronoun(self, low: str, at: int, last: dict[str, Any] | None) -> dict[str, Any] | None:
         kind = PRONOUNS[low]
         if kind == "PER":
-            recent = last is not None and last.get("type") == "PER" and at - last.get("at", at) < 1200
-            if recent and fits_pronoun(low, str(last.get("name", ""))):  # type: ignore[union-attr]
-                return {**last, "mention": low, "via": "pronoun"}  # type: ignore[dict-item]
+            recent = last if last and last.get("type") == "PER" and at - last.get("at", at) < 1200 else None
+            if recent and fits_pronoun(low, str(recent.get("name", ""))):
+                return {**recent, "mention": low, "via": "pronoun"}
             person = self.last_person_before(at, pronoun=low)  # "hun" after a man spoke: the woman named last
             if person is None and recent:
-                return {**last, "mention": low, "via": "pronoun"}  # type: ignore[dict-item]
+                return {**recent, "mention": low, "via": "pronoun"}
             person = person or self.last_person_before(at)
             if person and len(person.name.split()) == 1:  # "Oscar" (a prize read as a name) is no one's full name
                 person = self.last_person_before(at, full_only=True) or person

@@ -292,10 +292,11 @@ class QuoteFinder:
             words.pop(0)
         if not words:
             return start, start
-        verb = next((k for k in range(1, min(len(words) - 1, 9)) if words[k].group().lower() in _FINITE_VERBS), None)
-        if words[0].group().lower() in _FRONTED and verb is not None:
+        if words[0].group().lower() in _FRONTED:
             # V2: "Ifølge Sky News har guvernøren udtalt", "I dag har ministeren sagt": the subject follows the verb
-            return words[verb + 1].start(), words[-1].end()
+            verb = next((k for k in range(1, min(len(words) - 1, 9)) if words[k].group().lower() in _FINITE_VERBS), None)
+            if verb is not None:
+                return words[verb + 1].start(), words[-1].end()
         if words[-1].group().lower() in ("der", "som") and len(words) > 1:
             comma = self.text.rfind(",", start, words[-1].start())
             if comma > start:  # "..., sagde Pedro Sanchez, der oplyste, at": the phrase before the comma
