@@ -23,11 +23,13 @@ run: setup
 	$(VENV)/bin/kilde ingest kilde/data/demo --db $(DB)
 	$(VENV)/bin/kilde serve --db $(DB) --host 127.0.0.1 --port $(PORT)
 
-# Debian's Chromium for the end-to-end dashboard tests (they skip with a reason without it).
+# Debian's Chromium for the end-to-end dashboard tests (they skip with a reason without it);
+# apt waits for another apt (two checkouts tested at once) instead of failing on its lock.
 browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	    apt-get -o DPkg::Lock::Timeout=600 update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq chromium >/dev/null; \
 	  else echo "chromium not installed and no root/apt: browser tests will skip"; fi; }
 
 test: setup browser
