@@ -3,7 +3,7 @@
 One implementation, shared by the quotes and actors components. It collects the
 article's named mentions (from ``doc.ents``), learns roles from titles and
 appositions (``USA's udenrigsminister, Antony Blinken``; ``politidirektør Anne
-Tønnes``) and resolves a speaker phrase to the fullest name the article gives.
+Tønnes``) and resolves a speaker phrase to the longest form of the name in the article.
 """
 from __future__ import annotations
 

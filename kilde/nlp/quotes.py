@@ -299,7 +299,7 @@ class QuoteFinder:
                 return words[verb + 1].start(), words[-1].end()
         if words[-1].group().lower() in ("der", "som") and len(words) > 1:
             comma = self.text.rfind(",", start, words[-1].start())
-            if comma > start:  # "..., sagde Pedro Sanchez, der oplyste, at": the phrase before the comma
+            if comma > start:  # "..., sagde Jonas Gahr Støre, der oplyste, at": the phrase before the comma
                 before = list(_WORDS.finditer(self.text, start, comma))
                 k = len(before)
                 while k > 0 and before[k - 1].group().lower() not in _NP_BOUNDARY | CUE_VERBS:
