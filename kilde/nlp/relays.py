@@ -47,6 +47,16 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _seen_by() -> re.Pattern[str]:
+    """A known outlet that saw the document a statement comes from: ``rapporten, som Berlingske har haft adgang
+    til``, ``et notat, som DR har fået aktindsigt i``, ``mails, som Politiken har set``."""
+    alts = "|".join(re.escape(n) for n in sorted(media_names(), key=len, reverse=True))
+    return re.compile(rf"\b(?:som|der)\s+(?P<known>{alts})(?![\w-])\s+(?:har|havde|har\s+tidligere)\s+(?:set|læst|"
+                      rf"gennemgået|haft\s+adgang\s+til|fået\s+(?:adgang\s+til|indsigt\s+i|aktindsigt\s+i|fat\s+i))\b",
+                      re.IGNORECASE)
+
+
 def canonical_media(name: str) -> str | None:
     """The canonical name of a known outlet, or ``None``."""
     return media_names().get(name.strip().lower())
@@ -72,4 +82,8 @@ def find_relays(clause: str) -> list[str]:
         found += find_relays("ifølge " + m.group(1))
     for m in _DOMAIN.finditer(clause):
         found.append(m.group(1))
+    for m in _seen_by().finditer(clause):
+        name = canonical_media(m.group("known"))
+        if name and _case_ok(m.group("known"), name):
+            found.append(name)
     return list(dict.fromkeys(found))

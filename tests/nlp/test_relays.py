@@ -22,3 +22,20 @@ def test_short_names_need_capitals_and_plain_words_are_not_relays():
 
 def test_web_domain_as_relay():
     assert find_relays("siger vagthavende til presse-fotos.dk") == ["presse-fotos.dk"]
+
+
+def test_outlet_that_saw_the_document_relays_it():
+    """"som Politiken har set", "som DR har fået aktindsigt i": the outlet that saw the source is the relay."""
+    assert find_relays("I rapporten, som Politiken har haft adgang til, blev ministeren advaret om") == ["Politiken"]
+    assert find_relays("Af et notat, som DR har fået aktindsigt i, fremgår det") == ["DR"]
+    assert find_relays("Af planen, som regeringen har set, fremgår det") == []  # not an outlet
+
+
+def test_outlet_that_saw_the_document_relays_the_quote(nlp):
+    from kilde.analyse import make_doc
+    from kilde.read.text import make_article
+
+    text = ("Ministeriet kendte til problemerne.\n\nI en intern rapport, som Politiken har haft adgang til, "
+            "skriver embedsmændene, at projektet er forsinket.")
+    qs = nlp(make_doc(nlp, make_article(text, source="test")))._.quotes
+    assert [q["relays"] for q in qs if q["text"].startswith("at projektet")] == [["Politiken"]]
