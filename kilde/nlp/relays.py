@@ -49,7 +49,7 @@ def _pattern() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _seen_by() -> re.Pattern[str]:
-    """A known outlet that saw the document a statement comes from: ``rapporten, som Berlingske har haft adgang
+    """A known outlet that saw the document a statement comes from: ``rapporten, som Ekstra Bladet har haft adgang
     til``, ``et notat, som DR har fået aktindsigt i``, ``mails, som Politiken har set``."""
     alts = "|".join(re.escape(n) for n in sorted(media_names(), key=len, reverse=True))
     return re.compile(rf"\b(?:som|der)\s+(?P<known>{alts})(?![\w-])\s+(?:har|havde|har\s+tidligere)\s+(?:set|læst|"
