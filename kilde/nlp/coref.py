@@ -45,6 +45,14 @@ class Person:
     source: str | None = None  # where the country came from: "text" or "knowledge"
 
 
+@lru_cache(maxsize=1)
+def _party_then_name() -> re.Pattern[str]:
+    """A Danish party in the genitive, then a person's name (``Venstres Jakob Ellemann-Jensen``); the
+    first group is the party's name without the genitive ending."""
+    names = "|".join(re.escape(n) for n in sorted(parties(), key=len, reverse=True) if len(n) > 1)
+    return re.compile(rf"({names})(?:'s|’s|s) ((?:[A-ZÆØÅ][\wæøåéü-]+ ){{1,2}}[A-ZÆØÅ][\wæøåéü-]+)$")
+
+
 def _strip_genitive(word: str) -> str:
     for suffix in ("'s", "’s", "s"):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
@@ -149,8 +157,10 @@ class Resolver:
             if (label or ent.label_) == "PER" and len(words) > 2 and role_stem(words[0]):
                 start += len(words[0]) + 1  # "Landstræner Morten Vang": the title is not the name
                 text = text[len(words[0]) + 1:]
-            split = _ORG_THEN_NAME.match(text) if (label or ent.label_) != "PER" else None
-            if split:  # "Færdselsstyrelsen Mette Krog" read as one name: the body, then its person
+            split = _party_then_name().match(text) if len(words) > 2 else None  # "Venstres Jakob Ellemann-Jensen"
+            if split is None and (label or ent.label_) != "PER":
+                split = _ORG_THEN_NAME.match(text)
+            if split:  # "Færdselsstyrelsen Mette Krog" read as one name: the body or party, then its person
                 self.mentions.append(Mention(split.group(1), start, start + split.end(1), "ORG", country or None))
                 self.mentions.append(Mention(split.group(2), start + split.start(2), ent.end_char, "PER"))
                 continue

@@ -102,3 +102,11 @@ def test_dates_with_only_the_article_month():
     assert dates.resolve("Det skete torsdag.", "2023-12") == "2023-12"
     assert dates.resolve("I september skete det.", "2023-12") == "2023-09"
     assert dates.resolve("I december skete det.", "2023-03") == "2022-12"
+
+
+def test_party_and_politician_read_as_one_name_are_split(actors):
+    """"Nye Borgerliges Pernille Vermund" is the party Nye Borgerlige and the person Pernille Vermund."""
+    got = actors("Valgkampen er i gang.\n\nSenest har Nye Borgerliges Pernille Vermund spået, at regeringen falder.")
+    assert "Pernille Vermund" in got and got["Pernille Vermund"]["type"] == "PER"
+    assert got["Nye Borgerlige"]["type"] == "ORG" and got["Nye Borgerlige"]["country"] == "DNK"
+    assert not any("Borgerliges" in name for name in got)
