@@ -198,12 +198,8 @@ def compound_state(word: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def first_name_genders() -> dict[str, str]:
-    """``{first name: "f" or "m"}`` (``lang/first_names_da.tsv``), lower-cased; a name on both lists is left out."""
-    seen: dict[str, set[str]] = {}
-    for gender, *names in read_tsv("first_names_da.tsv"):
-        for name in names:
-            seen.setdefault(name.lower(), set()).add(gender)
-    return {name: genders.pop() for name, genders in seen.items() if len(genders) == 1}
+    """``{first name: "f" or "m"}`` (``lang/first_names_da.tsv``), lower-cased."""
+    return {name.lower(): gender for gender, *names in read_tsv("first_names_da.tsv") for name in names}
 
 
 def fits_pronoun(pronoun: str, name: str) -> bool:

@@ -70,7 +70,7 @@ _STATEMENT_NOUNS = ("forklaringen", "meldingen", "beskeden", "budskabet", "vurde
 _RELATIVE = re.compile(r",?\s+(?:som|der|hvor)\s", re.I)
 _IFOLGE = re.compile(r"\bifølge\b", re.I)
 _CUE_OR_CALL = re.compile(rf"\b(?:{_CUES}|kaldte|kalder)\b", re.I)
-_ATTRIBUTION = re.compile(rf"\b(?:{_CUES}|ifølge|kaldte|kalder)\b", re.I)  # what makes a partial quote attributed
+_ATTRIBUTION = re.compile(rf"{_CUE_OR_CALL.pattern}|\bifølge\b", re.I)  # what makes a partial quote attributed
 _FRA = re.compile(r"\b[Ff]ra\s+")
 _CONJ = {"men", "og", "så", "nu", "samtidig", "derfor", "desuden", "også", "hvor", "da", "når", "fordi", "mens", "idet"}
 
@@ -294,31 +294,35 @@ class QuoteFinder:
             return start, start
         if words[0].group().lower() in _FRONTED:
             # V2: "Ifølge Sky News har guvernøren udtalt", "I dag har ministeren sagt": the subject follows the verb
-            verb = next((k for k in range(1, min(len(words) - 1, 9)) if words[k].group().lower() in _FINITE_VERBS), None)
+            verb = next((k for k in range(1, min(len(words) - 1, 9))
+                         if words[k].group().lower() in _FINITE_VERBS), None)
             if verb is not None:
                 return words[verb + 1].start(), words[-1].end()
         if words[-1].group().lower() in ("der", "som") and len(words) > 1:
             comma = self.text.rfind(",", start, words[-1].start())
             if comma > start:  # "..., sagde Jonas Gahr Støre, der oplyste, at": the phrase before the comma
-                before = list(_WORDS.finditer(self.text, start, comma))
-                k = len(before)
-                while k > 0 and before[k - 1].group().lower() not in _NP_BOUNDARY | CUE_VERBS:
-                    k -= 1
-                if 0 < k < len(before):
-                    return before[k].start(), before[-1].end()
+                phrase, first = self._antecedent(start, comma), _WORDS.search(self.text, start, comma)
+                if phrase and first and phrase[0] != first.start():  # (no boundary word: the whole phrase's subject)
+                    return phrase
                 return self._subject(start, comma)
         rel = _RELATIVE_SUBJECT.search(self.text, start, end)
         if rel and len(_WORDS.findall(self.text, rel.end(), end)) <= 4:
             # "... fra en lærerforening, der via mail har meddelt, at": the phrase before the comma
-            before = list(_WORDS.finditer(self.text, start, rel.start()))
-            k = len(before)
-            while k > 0 and before[k - 1].group().lower() not in _NP_BOUNDARY:
-                k -= 1
-            if k < len(before):
-                return before[k].start(), before[-1].end()
+            phrase = self._antecedent(start, rel.start())
+            if phrase:
+                return phrase
         if len(words) > 6 and not self.resolver.ents_in(words[0].start(), words[-1].end()):
             return np_after(self.text, words[0].start(), words[-1].end())
         return words[0].start(), words[-1].end()
+
+    def _antecedent(self, start: int, end: int) -> tuple[int, int] | None:
+        """The phrase ending at ``end`` that a relative ``der``/``som`` after it points back to: the words after
+        the last preposition or verb (``sagde Jonas Gahr Støre``, ``fra en lærerforening``); None if none follow."""
+        before = list(_WORDS.finditer(self.text, start, end))
+        k = len(before)
+        while k > 0 and before[k - 1].group().lower() not in _NP_BOUNDARY | CUE_VERBS:
+            k -= 1
+        return (before[k].start(), before[-1].end()) if k < len(before) else None
 
     def indirect(self, covered: list[tuple[int, int]]) -> list[Quote]:
         out: list[Quote] = []
@@ -583,18 +587,13 @@ class QuoteFinder:
                 return self.resolver.resolve(ps + sub.start("subj"), ps + sub.end("subj"), last)
         if q.rule == "partial":
             ss, se = self._sentence_of(q.start)
-            m = _ATTRIBUTION.search(self.text, ss, se)
+            m = _CUE_OR_CALL.search(self.text, ss, se) or _IFOLGE.search(self.text, ss, se)
             if m:
                 subj = self._subject(ss, m.start())
-                if m.group().lower() == "ifølge":
-                    verb = _CUE_OR_CALL.search(self.text, m.end(), se)
-                    relay = self.text[m.end():verb.start()] if verb else ""
-                    if verb and len(_WORDS.findall(relay)) <= 4 and find_relays("ifølge " + relay):
-                        subj = np_after(self.text, verb.end() + 1, se)  # V2: "Ifølge Reuters kalder X det 'fake news'"
-                    else:
-                        subj = np_after(self.text, m.end() + 1, se)
-                elif not self.text[subj[0]:subj[1]].strip() or _fronted(self.text, ss, m.start()):
-                    subj = np_after(self.text, m.end() + 1, se)  # "Da hun besøgte Nuuk, kaldte hun det ..."
+                fronted = _fronted(self.text, ss, m.start())
+                if m.group().lower() == "ifølge" or fronted or not self.text[subj[0]:subj[1]].strip():
+                    # V2 after a fronted phrase: "Ifølge Reuters kalder X det ...", "Da hun var i Nuuk, kaldte hun det"
+                    subj = np_after(self.text, m.end() + 1, se)
                 return self.resolver.resolve(subj[0], subj[1], last)
         if last and last.get("type") != "PER":  # a person named since the body spoke: "..., fortalte direktør X"
             named = self.resolver.last_person_before(q.start, window=max(0, q.start - int(last.get("at", q.start))))

@@ -39,22 +39,16 @@ def _pattern() -> re.Pattern[str]:
     names = sorted(media_names(), key=len, reverse=True)
     alts = "|".join(re.escape(n) for n in names)
     prefixes = "|".join(re.escape(p) for p in sorted(MEDIA_PREFIXES, key=len, reverse=True))
-    # A known name, optionally after a media word; or any capitalised name after a media word.
+    # A known name, optionally after a media word; any capitalised name after a media word; or a known
+    # outlet that saw the document a statement comes from ("rapporten, som Ekstra Bladet har haft adgang
+    # til", "et notat, som DR har fået aktindsigt i", "mails, som Politiken har set").
     return re.compile(
         rf"\b{_INTRO}\s+(?:(?:{prefixes})\s+)?(?P<known>{alts})(?![\w-])(?:'s|s)?"
-        rf"|\b(?:{prefixes})\s+(?P<unknown>(?-i:[A-ZÆØÅ][\w.&-]*)(?:\s+(?-i:[A-ZÆØÅ])[\w.&-]*){{0,3}})",
+        rf"|\b(?:{prefixes})\s+(?P<unknown>(?-i:[A-ZÆØÅ][\w.&-]*)(?:\s+(?-i:[A-ZÆØÅ])[\w.&-]*){{0,3}})"
+        rf"|\b(?:som|der)\s+(?P<seen>{alts})(?![\w-])\s+(?:har|havde|har\s+tidligere)\s+(?:set|læst|gennemgået|"
+        rf"haft\s+adgang\s+til|fået\s+(?:adgang\s+til|indsigt\s+i|aktindsigt\s+i|fat\s+i))\b",
         re.IGNORECASE,
     )
-
-
-@lru_cache(maxsize=1)
-def _seen_by() -> re.Pattern[str]:
-    """A known outlet that saw the document a statement comes from: ``rapporten, som Ekstra Bladet har haft adgang
-    til``, ``et notat, som DR har fået aktindsigt i``, ``mails, som Politiken har set``."""
-    alts = "|".join(re.escape(n) for n in sorted(media_names(), key=len, reverse=True))
-    return re.compile(rf"\b(?:som|der)\s+(?P<known>{alts})(?![\w-])\s+(?:har|havde|har\s+tidligere)\s+(?:set|læst|"
-                      rf"gennemgået|haft\s+adgang\s+til|fået\s+(?:adgang\s+til|indsigt\s+i|aktindsigt\s+i|fat\s+i))\b",
-                      re.IGNORECASE)
 
 
 def canonical_media(name: str) -> str | None:
@@ -71,9 +65,10 @@ def find_relays(clause: str) -> list[str]:
     """Canonical relay names in an attribution clause, in order, without repeats."""
     found: list[str] = []
     for m in _pattern().finditer(clause):
-        if m.group("known"):
-            name = canonical_media(m.group("known"))
-            if name and _case_ok(m.group("known"), name):
+        known = m.group("known") or m.group("seen")
+        if known:
+            name = canonical_media(known)
+            if name and _case_ok(known, name):
                 found.append(name)
         elif m.group("unknown"):
             word = m.group("unknown").strip(" .,")
@@ -82,8 +77,4 @@ def find_relays(clause: str) -> list[str]:
         found += find_relays("ifølge " + m.group(1))
     for m in _DOMAIN.finditer(clause):
         found.append(m.group(1))
-    for m in _seen_by().finditer(clause):
-        name = canonical_media(m.group("known"))
-        if name and _case_ok(m.group("known"), name):
-            found.append(name)
     return list(dict.fromkeys(found))
