@@ -1,6 +1,6 @@
 """read -> analyse -> store, in batches, with an account of every record read.
 
-Each batch is committed in one transaction, and articles already stored with the
+Each batch (or group of batches) is committed in one transaction, and articles already stored with the
 same text are skipped before analysis, so an interrupted ingest resumes by
 running the same command again.
 """
@@ -51,8 +51,8 @@ def ingest(records: Iterable[Article | Reject], store: Store, nlp: Language | No
            on_progress: Callable[[int], None] | None = None, engine: Engine | None = None) -> IngestReport:
     """Analyse and store ``records``; return the account.
 
-    Each batch is committed in its own transaction, so an ingest killed at any point
-    and run again stores exactly what one uninterrupted run stores (stored articles are
+    Each batch (or group of batches, see ``Engine.group``) is committed in one transaction,
+    so an ingest killed at any point and run again stores exactly what one uninterrupted run stores (stored articles are
     recognised by id and text hash and skipped). ``engine`` analyses the batches
     (default: in this process with ``nlp``; see :mod:`kilde.scale` for Dask).
     """
@@ -60,14 +60,15 @@ def ingest(records: Iterable[Article | Reject], store: Store, nlp: Language | No
     report = IngestReport()
     it = iter(records)
     pending: deque[_Pending] = deque()
-    while batch := list(islice(it, batch_size)):
-        in_flight = set().union(*(p.ids for p in pending))  # stored before this batch is
-        fresh, rejects, replaced = _plan(batch, store, report, in_flight)
-        pending.append(_Pending(len(batch), engine.submit(fresh, rejects), replaced, {a.id for a in fresh}))
-        while len(pending) > engine.in_flight:
-            _finish(pending.popleft(), engine, store, report, on_progress)
-    while pending:
-        _finish(pending.popleft(), engine, store, report, on_progress)
+    with store.threads(engine.store_threads):
+        while batch := list(islice(it, batch_size)):
+            in_flight = set().union(*(p.ids for p in pending))  # stored before this batch is
+            fresh, rejects, replaced = _plan(batch, store, report, in_flight)
+            pending.append(_Pending(len(batch), engine.submit(fresh, rejects), replaced, {a.id for a in fresh}))
+            if len(pending) > engine.in_flight:
+                _finish(_oldest(pending, engine.group), engine, store, report, on_progress)
+        while pending:
+            _finish(_oldest(pending, engine.group), engine, store, report, on_progress)
     from kilde.stories import link_stories
 
     report.stories = link_stories(store)  # also finishes the linking of a run that was killed before it
@@ -87,17 +88,21 @@ class _Pending(NamedTuple):
 class Engine(Protocol):
     """Runs the analysis of a batch; ``collect`` stores its result."""
 
-    in_flight: int
+    in_flight: int  # batches submitted and not yet stored
+    group: int  # batches stored in one transaction
+    store_threads: int | None  # DuckDB's threads while the batches are stored (None: all the cores)
 
     def submit(self, articles: list[Article], rejects: list[Reject]) -> Any: ...
 
-    def collect(self, handle: Any, store: Store, replaced: list[str]) -> tuple[int, list[Reject]]: ...
+    def collect(self, handles: list[Any], store: Store, replaced: list[str]) -> tuple[int, list[Reject]]: ...
 
 
 class InProcess:
     """The pipeline in this process, one batch at a time."""
 
     in_flight = 0
+    group = 1
+    store_threads = None
 
     def __init__(self, nlp: Language | None) -> None:
         if nlp is None:
@@ -109,10 +114,11 @@ class InProcess:
     def submit(self, articles: list[Article], rejects: list[Reject]) -> Any:
         return articles, rejects
 
-    def collect(self, handle: Any, store: Store, replaced: list[str]) -> tuple[int, list[Reject]]:
+    def collect(self, handles: list[Any], store: Store, replaced: list[str]) -> tuple[int, list[Reject]]:
         from kilde.analyse import analyse
 
-        articles, rejects = handle
+        articles = [a for batch, _ in handles for a in batch]
+        rejects = [r for _, batch in handles for r in batch]
         analysed = []
         for item in analyse(articles, self.nlp):
             if isinstance(item, Reject):
@@ -123,14 +129,25 @@ class InProcess:
         return len(analysed), rejects
 
 
-def _finish(item: _Pending, engine: Engine, store: Store, report: IngestReport,
+def _oldest(pending: deque[_Pending], n: int) -> list[_Pending]:
+    """Take up to ``n`` of the oldest batches, to be stored together; a batch that replaces an
+    article of one already taken waits for the next transaction (it must find it stored)."""
+    group = [pending.popleft()]
+    ids = set(group[0].ids)
+    while pending and len(group) < n and ids.isdisjoint(pending[0].replaced):
+        ids |= pending[0].ids
+        group.append(pending.popleft())
+    return group
+
+
+def _finish(group: list[_Pending], engine: Engine, store: Store, report: IngestReport,
             on_progress: Callable[[int], None] | None) -> None:
-    stored, rejects = engine.collect(item.handle, store, item.replaced)
+    stored, rejects = engine.collect([p.handle for p in group], store, [a for p in group for a in p.replaced])
     report.stored += stored
     report.rejected += len(rejects)
     report.rejects.extend(rejects)
     if on_progress:
-        on_progress(item.size)
+        on_progress(sum(p.size for p in group))
 
 
 def _plan(batch: list[Article | Reject], store: Store, report: IngestReport,

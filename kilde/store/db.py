@@ -112,13 +112,30 @@ class Store:
         self.write_tables({t: pa.Table.from_pylist(rows) for t, rows in tables.items() if rows},
                           [a.id for a, _ in analysed], replaced)
 
-    def write_parquet(self, paths: dict[str, str], ids: list[str], replaced: list[str] | None = None) -> None:
-        """Store one analysed partition written as Parquet files (one per table) in one transaction."""
-        import pyarrow.parquet as pq
+    def write_parquet(self, paths: dict[str, list[str]], ids: list[str], replaced: list[str] | None = None) -> None:
+        """Store analysed partitions written as Parquet files (``{table: files}``) in one transaction.
 
-        self.write_tables({t: pq.read_table(p) for t, p in paths.items()}, ids, replaced)
+        DuckDB reads the files itself: 0.15 ms of CPU per article against 0.29 through
+        pyarrow's reader (measured with one DuckDB thread). ``union_by_name`` because a column
+        with no value in one partition has the null type in that partition's file."""
+        self.write_tables({t: self.con.read_parquet(files, union_by_name=True) for t, files in paths.items()},
+                          ids, replaced)
 
-    def write_tables(self, tables: dict[str, pa.Table], ids: list[str], replaced: list[str] | None = None) -> None:
+    @contextmanager
+    def threads(self, n: int | None) -> Iterator[None]:
+        """Let DuckDB use ``n`` threads inside the block (all the cores when None, the default)."""
+        if n is None:
+            yield
+            return
+        before = self.con.execute("SELECT current_setting('threads')").fetchone()[0]  # type: ignore[index]
+        self.con.execute(f"SET threads = {int(n)}")
+        try:
+            yield
+        finally:
+            self.con.execute(f"SET threads = {int(before)}")
+
+    def write_tables(self, tables: dict[str, pa.Table | duckdb.DuckDBPyRelation], ids: list[str],
+                     replaced: list[str] | None = None) -> None:
         """The one write path: replace the articles ``ids`` and insert the rows, all or nothing.
         ``replaced`` are those of ``ids`` already stored, when the caller knows (the ingest does);
         else they are looked up.
@@ -135,7 +152,7 @@ class Store:
                 self.con.execute("DELETE FROM articles WHERE id IN (SELECT unnest(?))", [old])
             for table in BATCH_TABLES:
                 batch = tables.get(table)  # noqa: F841 - scanned by name below
-                if batch is None or batch.num_rows == 0:
+                if batch is None:
                     continue
                 if table == "rejects":
                     self.con.execute("INSERT INTO rejects BY NAME SELECT * FROM batch b WHERE NOT EXISTS ("
@@ -166,7 +183,8 @@ class Store:
             self.con.execute("CREATE OR REPLACE TABLE terms AS SELECT term, article FROM terms ORDER BY term, article")
             self.con.execute("UPDATE index_state SET value = 0 WHERE name = 'terms_unsorted'")
 
-    def index_terms(self, ids: list[str] | None = None, rows: pa.Table | None = None) -> None:
+    def index_terms(self, ids: list[str] | None = None,
+                    rows: pa.Table | duckdb.DuckDBPyRelation | None = None) -> None:
         """Fill the word index for the articles ``ids`` (all when None), or insert their ``rows``
         made by ``batch_terms``."""
         if rows is not None:  # scanned by name

@@ -1,14 +1,16 @@
 import json
 
 import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 
 import kilde
+from kilde.analyse import extract
 from kilde.ingest import ingest
 from kilde.read import read_inputs
 from kilde.store import Store
 from kilde.store.migrations import MIGRATIONS
-from tests.conftest import DEMO, DEV_NEWS, SEED, needs_shared
+from tests.conftest import DEMO, DEV_NEWS, SEED, needs_shared, snapshot
 
 
 def _ingest(paths, db, nlp):
@@ -46,11 +48,14 @@ def test_changed_text_replaces_the_article(tmp_path, nlp):
         assert store.df("SELECT text FROM articles")["text"].tolist() == ["Politiet siger, at tre er anholdt."]
 
 
-def test_an_article_changed_while_its_first_version_is_in_flight_is_replaced(tmp_path, nlp):
+@pytest.mark.parametrize("group", [1, 3])
+def test_an_article_changed_while_its_first_version_is_in_flight_is_replaced(tmp_path, nlp, group):
     from kilde.ingest import InProcess
 
     class Deferred(InProcess):  # analyses a batch only when it is collected, as Dask workers do
         in_flight = 2
+
+    Deferred.group = group  # with 3, the new version must still wait for a transaction after the old one's
 
     f = tmp_path / "a.jsonl"
     rows = [{"id": "x", "text": "Politiet siger, at to er anholdt."}, {"id": "y", "text": "Vejret bliver fint."},
@@ -150,3 +155,26 @@ def test_word_index_is_put_in_term_order_only_when_worth_it(tmp_path, nlp, monke
         assert 0 < unsorted and unsorted * 10 < store.con.execute("SELECT count(*) FROM terms").fetchone()[0]
         found = store.con.execute("SELECT count(*) FROM terms WHERE term = hash('nuuk')").fetchone()[0]
         assert found == 1  # the unsorted tail is searched all the same
+
+
+def test_partitions_stored_together_equal_batches_stored_one_by_one(tmp_path, nlp):
+    """Parquet partitions whose columns differ in type (a column with no value in one partition has
+    the null type there) go into the store in one transaction as if each were written alone."""
+    from kilde.read.text import make_article
+    from kilde.scale import analyse_partition
+
+    texts = [["Vejret bliver fint i morgen, siger DMI."],
+             ['"Vi skal handle nu," siger ministeren ifølge Ritzau.', "Politiet siger, at to er anholdt."]]
+    batches = [[make_article(t, source="t", given_id=f"{n}-{i}") for i, t in enumerate(ts)] for n, ts in enumerate(texts)]
+    spool = tmp_path / "spool"
+    spool.mkdir()
+    parts = [analyse_partition(b, [], None, str(spool)) for b in batches]
+    relays = {str(pq.read_schema(p["paths"]["quotes"]).field("relays").type) for p in parts}
+    assert relays == {"list<element: null>", "list<element: string>"}  # what the union of the two files must reconcile
+    with Store(tmp_path / "together.duckdb") as store:
+        paths = {t: [p["paths"][t] for p in parts if t in p["paths"]] for t in {t for p in parts for t in p["paths"]}}
+        store.write_parquet(paths, [i for p in parts for i in p["ids"]], [])
+    with Store(tmp_path / "alone.duckdb") as store:
+        for b in batches:
+            store.write([(a, r) for a, r in zip(b, extract(b, nlp))], [])
+    assert snapshot(tmp_path / "together.duckdb") == snapshot(tmp_path / "alone.duckdb")
