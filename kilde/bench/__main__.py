@@ -17,7 +17,7 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=50, help="concurrent API clients in the load test")
     ap.add_argument("--duration", type=float, default=60.0, help="seconds of the API load test")
     ap.add_argument("--scale-articles", type=int, default=20_000, help="articles for the Dask scale-out benchmark")
-    ap.add_argument("--scale-repeats", type=int, default=2,
+    ap.add_argument("--scale-repeats", type=int, default=3,
                     help="runs of each scale-out mode, the order reversed every other round; the fastest counts")
     ap.add_argument("--malformed-records", type=int, default=10_000, help="records in the malformed corpus")
     ap.add_argument("--skip-pipeline", action="store_true")

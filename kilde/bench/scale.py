@@ -5,7 +5,7 @@ peak RSS of the largest process; plus the bare NER pass and the full pipeline si
 The corpus is the demo corpus, and the dev news when ../shared/ is beside the checkout,
 repeated with fresh ids and a line of its own in each copy.
 
-    python -m kilde.bench.scale --articles 20000 --repeats 2
+    python -m kilde.bench.scale --articles 20000 --repeats 3
 """
 from __future__ import annotations
 
@@ -104,8 +104,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=20_000)
     ap.add_argument("--modes", default="in-process,1 worker,2 workers")
-    ap.add_argument("--repeats", type=int, default=2,
-                    help="runs of each mode, the order reversed every other round; the fastest counts (default 2)")
+    ap.add_argument("--repeats", type=int, default=3,
+                    help="runs of each mode, the order reversed every other round; the fastest counts (default 3)")
     args = ap.parse_args()
     run(args.articles, args.modes.split(","), args.repeats)
 
