@@ -1,8 +1,8 @@
 """read -> analyse -> store, in batches, with an account of every record read.
 
-Each batch (or group of batches) is committed in one transaction, and articles already stored with the
-same text are skipped before analysis, so an interrupted ingest resumes by
-running the same command again.
+Each batch (or group of batches) is committed in one transaction, and articles already
+stored with the same text are skipped before analysis, so an interrupted ingest resumes
+by running the same command again.
 """
 from __future__ import annotations
 
@@ -52,8 +52,8 @@ def ingest(records: Iterable[Article | Reject], store: Store, nlp: Language | No
     """Analyse and store ``records``; return the account.
 
     Each batch (or group of batches, see ``Engine.group``) is committed in one transaction,
-    so an ingest killed at any point and run again stores exactly what one uninterrupted run stores (stored articles are
-    recognised by id and text hash and skipped). ``engine`` analyses the batches
+    so an ingest killed at any point and run again stores exactly what one uninterrupted
+    run stores (stored articles are recognised by id and text hash and skipped). ``engine`` analyses the batches
     (default: in this process with ``nlp``; see :mod:`kilde.scale` for Dask).
     """
     engine = engine or InProcess(nlp)
