@@ -58,13 +58,15 @@ def kill_and_resume(corpus, db, kills: int, seed: int, *extra) -> int:
 
 
 @pytest.mark.slow
-def test_sigkill_at_random_points_loses_nothing_and_doubles_nothing(tmp_path):
-    # CI: 3 kills on 480 articles. The full check: KILDE_KILLS=20 KILDE_COPIES=250 pytest tests/test_scale.py -k sigkill
-    kills, copies = int(os.environ.get("KILDE_KILLS", 3)), int(os.environ.get("KILDE_COPIES", 40))
+@pytest.mark.parametrize("extra, copies", [((), 40), (("--workers", "2"), 150)], ids=["in-process", "2 workers"])
+def test_sigkill_at_random_points_loses_nothing_and_doubles_nothing(tmp_path, extra, copies):
+    # CI: 3 kills on 480 articles (1,800 on Dask, whose runs get further before a kill).
+    # The full check: KILDE_KILLS=20 KILDE_COPIES=250 pytest tests/test_scale.py -k sigkill
+    kills, copies = int(os.environ.get("KILDE_KILLS", 3)), int(os.environ.get("KILDE_COPIES", copies))
     corpus = tmp_path / "corpus.jsonl"
     write_corpus(corpus, copies=copies)
     _ingest([corpus], tmp_path / "whole.duckdb", "--batch-size", "6")
-    made = kill_and_resume(corpus, tmp_path / "killed.duckdb", kills=kills, seed=int(os.environ.get("KILDE_SEED", 7)))
+    made = kill_and_resume(corpus, tmp_path / "killed.duckdb", kills, int(os.environ.get("KILDE_SEED", 7)), *extra)
     assert made >= max(2, kills * 2 // 3), "the ingest finished before it could be killed"
     whole, killed = snapshot(tmp_path / "whole.duckdb"), snapshot(tmp_path / "killed.duckdb")
     assert len(whole["articles"]) == 12 * copies and len(whole["rejects"]) == 3 * copies
