@@ -133,8 +133,8 @@ def np_after(text: str, pos: int, limit: int) -> tuple[int, int]:
 def _fronted(text: str, start: int, verb: int) -> bool:
     """Whether ``text[start:verb]`` is a fronted clause or adverbial, so that the verb at ``verb`` comes
     second and its subject after it (V2): ``Da hun besøgte Nuuk, kaldte hun``, ``I går kaldte han``."""
-    first = _WORDS.match(text, start)
-    return bool(first) and first.group().lower() in _FRONTED and first.end() < verb
+    first = _WORDS.search(text, start, verb)
+    return bool(first) and first.group().lower() in _FRONTED
 
 
 def _article_before_noun(text: str, pos: int, limit: int) -> bool:
@@ -409,7 +409,7 @@ class QuoteFinder:
         nxt = words[i + 1].group() if i + 1 < j else ""
         if cue in ("lyder", "lød") and fra:
             q.np = np_after(self.text, fra.end(), words[j].start())
-        elif nxt and i > 0 and words[0].group().lower() in _FRONTED:
+        elif nxt and _fronted(self.text, ss, words[i].start()):
             q.np = np_after(self.text, words[i + 1].start(), words[j].start())  # inverted: "I dag siger X, at"
         else:
             q.np = self._subject(ss, words[i].start())
