@@ -170,13 +170,12 @@ def ingest(inputs: tuple[str, ...], db: str, model: str | None, batch_size: int,
     from kilde.read import count_inputs, read_inputs
     from kilde.store import Store
 
-    client = None
     engine: Engine
-    if workers or scheduler:
+    dask = workers is not None or scheduler is not None
+    if dask:
         from kilde.scale import DaskEngine, connect
 
-        client = connect(workers, scheduler)
-        engine = DaskEngine(client, model, spool)
+        engine = DaskEngine(connect(workers, scheduler), model, spool, owns_client=True)
     else:
         from kilde.nlp.pipeline import load
 
@@ -188,19 +187,15 @@ def ingest(inputs: tuple[str, ...], db: str, model: str | None, batch_size: int,
             task = bar.add_task("ingest", total=count_inputs(inputs))
             report = run(read_inputs(inputs), store, batch_size=batch_size, engine=engine,
                          on_progress=lambda n: bar.advance(task, n))
-        if client is not None and not quiet or os.environ.get("KILDE_REPORT_RSS"):
-            peak = engine.worker_peak_rss() if client is not None else 0  # type: ignore[attr-defined]
+        if dask and not quiet or os.environ.get("KILDE_REPORT_RSS"):
             import resource
 
             own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
-            click.echo(f"peak RSS: driver {own} MB" + (f", largest worker {peak} MB" if client else ""), err=True)
+            peak = f", largest worker {engine.worker_peak_rss()} MB" if dask else ""  # type: ignore[attr-defined]
+            click.echo(f"peak RSS: driver {own} MB{peak}", err=True)
     finally:
-        if client is not None:
+        if dask:
             engine.close()  # type: ignore[attr-defined]
-            cluster = client.cluster
-            client.close()
-            if cluster is not None:
-                cluster.close()
     for r in report.rejects[:50]:
         click.echo(f"rejected {r.line()}", err=True)
     if len(report.rejects) > 50:

@@ -69,6 +69,7 @@ def ingest(records: Iterable[Article | Reject], store: Store, nlp: Language | No
                 _finish(_oldest(pending, engine.group), engine, store, report, on_progress)
         while pending:
             _finish(_oldest(pending, engine.group), engine, store, report, on_progress)
+    engine.finish()
     from kilde.stories import link_stories
 
     report.stories = link_stories(store)  # also finishes the linking of a run that was killed before it
@@ -95,6 +96,9 @@ class Engine(Protocol):
     def submit(self, articles: list[Article], rejects: list[Reject]) -> Any: ...
 
     def collect(self, handles: list[Any], store: Store, replaced: list[str]) -> tuple[int, list[Reject]]: ...
+
+    def finish(self) -> None:
+        """Every batch is stored (story linking comes next): let go of what the analysis needed."""
 
 
 class InProcess:
@@ -127,6 +131,9 @@ class InProcess:
                 analysed.append(item)
         store.write(analysed, rejects, replaced)
         return len(analysed), rejects
+
+    def finish(self) -> None:
+        pass
 
 
 def _oldest(pending: deque[_Pending], n: int) -> list[_Pending]:

@@ -99,3 +99,32 @@ def test_local_cluster_workers_run_without_malloc_trim_and_profiler_each_on_its_
     finally:
         client.close()
         client.cluster.close()
+
+
+@pytest.mark.slow
+def test_cluster_is_shut_down_while_stories_are_linked(tmp_path):
+    from kilde.ingest import ingest
+    from kilde.read import read_inputs
+    from kilde.scale import DaskEngine, connect
+    from kilde.store import Store
+
+    corpus = tmp_path / "corpus.jsonl"
+    write_corpus(corpus, copies=2, bad=False)
+    engine = DaskEngine(connect(workers=1), owns_client=True)
+    closing_at_link = []
+    try:
+        with Store(tmp_path / "s.duckdb") as store:
+            link = store.stories_pending
+
+            def pending():  # story linking starts: the workers' memory is read, the cluster going down
+                closing_at_link.append((engine.peak_rss, engine.client.status))
+                return link()
+
+            store.stories_pending = pending
+            report = ingest(read_inputs([str(corpus)]), store, batch_size=8, engine=engine)
+            assert report.stored == 24 and store.con.execute("SELECT count(*) FROM signatures").fetchone()[0] == 24
+    finally:
+        engine.close()
+    (peak, status), = closing_at_link
+    assert peak > 100 and status in ("closing", "closed")  # MB: the worker had loaded the model
+    assert engine.client.status == "closed" and engine.client.cluster.status.name == "closed"
