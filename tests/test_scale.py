@@ -41,18 +41,44 @@ def test_dask_equals_in_process_on_dev_news(tmp_path):
     assert len(a["articles"]) == 83 and a == b
 
 
-def kill_and_resume(corpus, db, kills: int, seed: int, *extra) -> int:
-    """Start the ingest, SIGKILL it at a random point, ``kills`` times; then let it finish. Returns kills made."""
+def _timed_ingest(inputs, db, *extra) -> float:
+    t = time.perf_counter()
+    _ingest(inputs, db, *extra)
+    return time.perf_counter() - t
+
+
+def _stored(db) -> int:
+    import duckdb
+
+    if not db.exists():
+        return 0
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    finally:
+        con.close()
+
+
+def kill_and_resume(corpus, db, kills: int, seed: int, startup: float, whole: float, articles: int, *extra) -> int:
+    """Start the ingest and SIGKILL it at a random point, ``kills`` times; then let it finish. ``startup`` and
+    ``whole`` are the seconds of a run on one article and on the whole corpus: each kill lands after start-up,
+    at a random point of its share of the work left (the n-th of k kills left: within the next 1/k of it), so
+    the kills spread over the whole ingest however fast the machine is. Returns the kills made."""
     rng = random.Random(seed)
-    made = 0
-    for _ in range(kills):
+    made, stored = 0, []
+    for n in range(kills):
+        left = 1 - _stored(db) / articles  # the share of the work this run has to do
+        if left <= 0:
+            break
         proc = subprocess.Popen(KILDE + ["ingest", str(corpus), "--db", str(db), "-q", "--batch-size", "6", *extra],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(2.5, 6.0))  # model load takes ~2 s: kills land during ingest
+        time.sleep(startup + rng.uniform(0.2, 1.0) * left * max(whole - startup, 0.5) / (kills - n))
         if proc.poll() is None:
             os.kill(proc.pid, signal.SIGKILL)
             made += 1
         proc.wait()
+        stored.append(_stored(db))
+    print(f"kills made: {made} of {kills}; articles stored after each: {stored}")  # shown with pytest -s
     _ingest([corpus], db, "--batch-size", "6", *extra)
     return made
 
@@ -63,14 +89,17 @@ def test_sigkill_at_random_points_loses_nothing_and_doubles_nothing(tmp_path, ex
     # CI: 3 kills on 480 articles (1,800 on Dask, whose runs get further before a kill).
     # The full check: KILDE_KILLS=20 KILDE_COPIES=250 pytest tests/test_scale.py -k sigkill
     kills, copies = int(os.environ.get("KILDE_KILLS", 3)), int(os.environ.get("KILDE_COPIES", copies))
-    corpus = tmp_path / "corpus.jsonl"
+    corpus, one = tmp_path / "corpus.jsonl", tmp_path / "one.jsonl"
     write_corpus(corpus, copies=copies)
-    _ingest([corpus], tmp_path / "whole.duckdb", "--batch-size", "6")
-    made = kill_and_resume(corpus, tmp_path / "killed.duckdb", kills, int(os.environ.get("KILDE_SEED", 7)), *extra)
+    one.write_text(corpus.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    startup = _timed_ingest([one], tmp_path / "one.duckdb", *extra)
+    whole = _timed_ingest([corpus], tmp_path / "whole.duckdb", "--batch-size", "6", *extra)
+    made = kill_and_resume(corpus, tmp_path / "killed.duckdb", kills, int(os.environ.get("KILDE_SEED", 7)),
+                           startup, whole, 12 * copies, *extra)
     assert made >= max(2, kills * 2 // 3), "the ingest finished before it could be killed"
-    whole, killed = snapshot(tmp_path / "whole.duckdb"), snapshot(tmp_path / "killed.duckdb")
-    assert len(whole["articles"]) == 12 * copies and len(whole["rejects"]) == 3 * copies
-    assert killed == whole
+    whole_store, killed = snapshot(tmp_path / "whole.duckdb"), snapshot(tmp_path / "killed.duckdb")
+    assert len(whole_store["articles"]) == 12 * copies and len(whole_store["rejects"]) == 3 * copies
+    assert killed == whole_store
 
 
 def _worker_settings():
