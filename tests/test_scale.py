@@ -1,6 +1,7 @@
 """Scale-out and crash safety: Dask gives the store an in-process run gives; SIGKILLed ingests resume exactly."""
 import os
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -13,9 +14,9 @@ from tests.conftest import DEV_NEWS, needs_shared, snapshot, write_corpus
 KILDE = [sys.executable, "-m", "kilde.cli"]
 
 
-def _ingest(inputs, db, *extra):
+def _ingest(inputs, db, *extra, env=None):
     proc = subprocess.run(KILDE + ["ingest", *map(str, inputs), "--db", str(db), "-q", *extra],
-                          capture_output=True, text=True, timeout=600)
+                          capture_output=True, text=True, timeout=600, env={**os.environ, **(env or {})})
     assert proc.returncode == 0, proc.stderr
     return proc.stderr
 
@@ -30,6 +31,23 @@ def test_dask_two_workers_equal_in_process(tmp_path):
     a, b = snapshot(tmp_path / "a.duckdb"), snapshot(tmp_path / "b.duckdb")
     assert len(a["articles"]) == 24 and len(a["rejects"]) == 6
     assert a == b
+
+
+@pytest.mark.slow
+def test_ingest_joins_a_running_cluster_and_leaves_it_running(tmp_path):
+    from distributed import Client, LocalCluster
+
+    corpus = tmp_path / "corpus.jsonl"
+    write_corpus(corpus, copies=1)
+    _ingest([corpus], tmp_path / "a.duckdb")
+    with LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None) as cluster:
+        out = _ingest([corpus], tmp_path / "b.duckdb", "--scheduler", cluster.scheduler_address,
+                      env={"KILDE_REPORT_RSS": "1"})
+        with Client(cluster.scheduler_address) as client:  # the cluster is still up, its worker still there
+            assert len(client.scheduler_info()["workers"]) == 1
+    assert "stored 12" in out and "rejected 3" in out
+    assert re.search(r"largest worker [1-9]\d+ MB", out)  # read from the running cluster
+    assert snapshot(tmp_path / "a.duckdb") == snapshot(tmp_path / "b.duckdb")
 
 
 @needs_shared
