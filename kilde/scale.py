@@ -180,8 +180,13 @@ def connect(workers: int | None = None, scheduler: str | None = None) -> Any:
 
     if scheduler:
         return Client(scheduler)
-    environ = {k: v for k, v in dask.config.get("distributed.nanny.pre-spawn-environ", {}).items()
-               if k != "MALLOC_TRIM_THRESHOLD_"}
+    spawn_environ = dask.config.get("distributed.nanny.pre-spawn-environ", {})
+    environ = {k: v for k, v in spawn_environ.items() if k != "MALLOC_TRIM_THRESHOLD_"}
+    trim = spawn_environ.get("MALLOC_TRIM_THRESHOLD_")
+    if trim is not None and os.environ.get("MALLOC_TRIM_THRESHOLD_") == str(trim):
+        # put there by a nanny of an earlier cluster in this process (a nanny sets its variables in
+        # this process's environment before it spawns a worker, and the new workers would inherit it)
+        del os.environ["MALLOC_TRIM_THRESHOLD_"]
     with dask.config.set(LOCAL_CLUSTER_CONFIG | {"distributed.nanny.pre-spawn-environ": environ}):
         cluster = LocalCluster(n_workers=workers or 1, threads_per_worker=1, processes=True, dashboard_address=None,
                                silence_logs=40)

@@ -132,8 +132,10 @@ def _tick_interval(dask_scheduler):
     return dask_scheduler.periodic_callbacks["tick"].callback_time
 
 
-def test_local_cluster_workers_run_without_malloc_trim_and_profiler_each_on_its_own_cpu():
+def test_local_cluster_workers_run_without_malloc_trim_and_profiler_each_on_its_own_cpu(monkeypatch):
     from kilde.scale import connect
+
+    monkeypatch.setenv("MALLOC_TRIM_THRESHOLD_", "65536")  # as a nanny of an earlier default cluster leaves it
 
     cpus = sorted(os.sched_getaffinity(0))
     client = connect(workers=min(2, len(cpus)))
