@@ -175,7 +175,7 @@ def ingest(inputs: tuple[str, ...], db: str, model: str | None, batch_size: int,
     if dask:
         from kilde.scale import DaskEngine, connect
 
-        engine = DaskEngine(connect(workers, scheduler), model, spool, owns_client=True)
+        engine = DaskEngine(connect(workers, scheduler), model, spool)
     else:
         from kilde.nlp.pipeline import load
 

@@ -159,7 +159,7 @@ def test_cluster_is_shut_down_while_stories_are_linked(tmp_path):
 
     corpus = tmp_path / "corpus.jsonl"
     write_corpus(corpus, copies=2, bad=False)
-    engine = DaskEngine(connect(workers=1), owns_client=True)
+    engine = DaskEngine(connect(workers=1))
     closing_at_link = []
     try:
         with Store(tmp_path / "s.duckdb") as store:
